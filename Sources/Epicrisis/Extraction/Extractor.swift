@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads the facts a GP looks for out of a letter, each with its evidence and location.
+///
+/// Create one per process (it holds the compiled lexicon) and share it: it is immutable and
+/// `Sendable`, so letters can be extracted in parallel.
+public struct Extractor: Sendable {
+    public let lexicon: Lexicon
+    private let context: ContextAnalyzer
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.context = ContextAnalyzer(cues: lexicon.context)
+    }
+
+    public func extract(_ letter: Letter) -> Extraction {
+        let sections = SectionFinder(lexicon: lexicon).sections(of: letter.lines)
+        let priorityFinder = PriorityMarkingFinder(lexicon: lexicon.priority, context: context)
+        let markings = priorityFinder.markings(in: letter.lines, structured: letter.structuredPriority)
+        let first = markings.first
+        let conflicts = markings.filter { $0.colour != first?.colour }
+
+        let cancer = CancerDetector(terms: lexicon.cancerTerms, context: context)
+        let codesInText = cancer.codesInText(letter.lines)
+        let cancerEvidence = cancer.evidence(letter: letter, codesInText: codesInText)
+        let isCancer = cancerEvidence.contains { $0.polarity == .affirmed }
+
+        let judge = ItemJudge(lexicon: lexicon, context: context)
+        var judgements: [ChecklistItem: ItemJudgement] = [:]
+        for item in ChecklistItem.allCases {
+            if item.isDSAM && !isCancer {
+                judgements[item] = ItemJudgement(item: item, status: .notApplicable)
+                continue
+            }
+            var judgement = judge.judge(item, sections: sections)
+            let extra = codedEvidence(for: item, letter: letter, priority: first)
+            if !extra.isEmpty {
+                judgement.evidence = extra + judgement.evidence
+                judgement.status = .present
+            }
+            judgements[item] = judgement
+        }
+
+        let recommendationLines = recommendationContext(letter: letter, marking: first,
+                                                        judgement: judgements[.gpRecommendation])
+        return Extraction(
+            sections: sections,
+            priority: first,
+            conflictingPriorities: conflicts,
+            timeFrame: priorityFinder.timeFrame(in: recommendationLines),
+            selfContact: priorityFinder.firstAffirmed(lexicon.priority.selfContact, in: recommendationLines),
+            gpReachesOut: priorityFinder.firstAffirmed(lexicon.priority.gpReachesOut, in: recommendationLines),
+            isCancerLetter: isCancer,
+            cancerEvidence: cancerEvidence,
+            mainDiagnosisCode: mainDiagnosisCode(letter: letter, sections: sections, codesInText: codesInText),
+            diagnosisCodesInText: codesInText,
+            treatments: treatments(in: letter.lines),
+            judgements: judgements)
+    }
+
+    /// Coded and structured data counts (docs/checklist.md): a cancer code makes the diagnosis
+    /// present, a procedure code the treatment, the sender's phone the contact, a white marking the
+    /// statement that the GP has no task.
+    private func codedEvidence(for item: ChecklistItem, letter: Letter, priority: PriorityMarking?) -> [Evidence] {
+        let fallback = SourceLocation(line: 0, column: 0)
+        switch item {
+        case .diagnosis:
+            return letter.diagnoses.filter { $0.role != .referral && $0.role != .procedure && SKSCode.isCancer($0.code) }.map {
+                Evidence(text: [$0.code, $0.text].compactMap { $0 }.joined(separator: " "), location: $0.location ?? fallback, source: .code)
+            }
+        case .treatment:
+            return letter.diagnoses.filter { $0.role == .procedure || SKSCode.isProcedure($0.code) }.map {
+                Evidence(text: [$0.code, $0.text].compactMap { $0 }.joined(separator: " "), location: $0.location ?? fallback, source: .code)
+            }
+        case .contact where letter.format != .text:
+            guard let phone = letter.sender.phone else { return [] }
+            return [Evidence(text: phone, location: letter.sender.location ?? fallback, source: .structured)]
+        case .gpRecommendation:
+            guard let priority, priority.colour == .white else { return [] }
+            return [priority.evidence]
+        default:
+            return []
+        }
+    }
+
+    /// Where the recommendation to the GP stands: the marking's line and the lines after it, and
+    /// the recommendation's own evidence.
+    private func recommendationContext(letter: Letter, marking: PriorityMarking?, judgement: ItemJudgement?) -> [TextLine] {
+        var lines: [TextLine] = []
+        if let marking, let index = letter.lines.firstIndex(where: { $0.location.line == marking.evidence.location.line }) {
+            lines += letter.lines[index...].prefix(4)
+        }
+        for evidence in judgement?.evidence ?? [] where evidence.source != .marking {
+            lines.append(TextLine(text: evidence.text, location: evidence.location))
+        }
+        return lines
+    }
+
+    /// The coded main diagnosis; for text, the first diagnosis code written under a diagnosis
+    /// heading, else the first affirmed one in the letter.
+    private func mainDiagnosisCode(letter: Letter, sections: [Section], codesInText: [Evidence]) -> String? {
+        if let main = letter.mainDiagnosis { return main.code.uppercased().replacingOccurrences(of: ".", with: "") }
+        let diagnosisLines = Set(sections.filter { $0.items.first == .diagnosis }.flatMap { section in
+            ([section.heading].compactMap { $0 } + section.content).map(\.location.line)
+        })
+        let candidates = codesInText.filter { SKSCode.isWellFormedDiagnosis($0.text) }
+        let code = candidates.first { diagnosisLines.contains($0.location.line) } ?? candidates.first { $0.polarity == .affirmed }
+        return code?.text.replacingOccurrences(of: ".", with: "")
+    }
+
+    private func treatments(in lines: [TextLine]) -> [TreatmentFact] {
+        var result: [TreatmentFact] = []
+        for (modality, patterns) in lexicon.treatments {
+            outer: for line in lines where !line.text.isEmpty {
+                let folded = FoldedText(line.text)
+                for pattern in patterns {
+                    if let range = pattern.firstMatch(in: folded) {
+                        let evidence = Evidence(text: line.text, location: line.location.advanced(by: folded.originalOffset(range.location)),
+                                                polarity: context.polarity(of: range, in: folded), source: .text)
+                        result.append(TreatmentFact(modality: modality, evidence: evidence))
+                        break outer
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,59 @@
+/// How a language writes what the checklist asks for: headings, cue phrases, the colour marking,
+/// cancer wording and the context cues of negation and uncertainty, compiled for matching.
+///
+/// Loaded once per process from `rules/lexicon/*.yml` (see `LexiconLoader`); every pattern is
+/// compiled at load, none per letter.
+public struct Lexicon: Sendable {
+    public var language: String
+    public var headings: [HeadingEntry]
+    public var placeholders: [Pattern]
+    public var notAddressing: [Pattern]
+    public var items: [ChecklistItem: ItemCues]
+    public var priority: PriorityLexicon
+    public var cancerTerms: [Pattern]
+    public var context: ContextCues
+    public var treatments: [(modality: String, patterns: [Pattern])]
+
+    /// A family of section headings and the items its sections speak to.
+    public struct HeadingEntry: Sendable {
+        /// Matches a whole heading line; the group `content` holds what follows the colon.
+        public var pattern: Pattern
+        public var items: [ChecklistItem]
+        public var credit: Credit
+        public var line: Int?
+    }
+
+    /// What makes a section's content count for its items.
+    public enum Credit: String, Sendable {
+        /// Any real content counts for the first item; further items need their cues.
+        case content
+        /// Every item needs one of its cues inside the section.
+        case cues
+    }
+
+    /// The phrases that state an item anywhere in a letter.
+    public struct ItemCues: Sendable {
+        public var cues: [Pattern]
+        /// Sections whose content is not read for this item.
+        public var ignoreIn: Set<ChecklistItem>
+    }
+
+    public struct PriorityLexicon: Sendable {
+        /// One compiled pattern per colour and marking form.
+        public var markings: [(colour: PriorityColour, pattern: Pattern)]
+        public var timeFrame: Pattern
+        public var nextDay: Pattern
+        public var selfContact: [Pattern]
+        public var gpReachesOut: [Pattern]
+    }
+
+    public struct ContextCues: Sendable {
+        public var negation: Pattern
+        public var negationAfter: Pattern
+        public var uncertainty: Pattern
+        public var hypothetical: Pattern
+        public var pseudoNegation: Pattern
+        public var otherPerson: Pattern
+        public var scopeEnd: Pattern
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The shape and meaning of SKS codes (the Danish health classification).
+///
+/// Diagnoses are `D` + an ICD-10 chapter letter + two digits + up to four more characters
+/// (`DC509`, `DN735A`); procedures start with `K`, treatments with `B`, and other groupings
+/// with further letters. Real letters also carry truncated codes (`DK26`).
+public enum SKSCode {
+    /// `D` + letter + two digits + up to four letters or digits.
+    public static func isWellFormedDiagnosis(_ code: String) -> Bool {
+        let c = Array(code.uppercased())
+        guard c.count >= 4, c.count <= 8, c[0] == "D", c[1].isASCII, c[1].isLetter,
+              c[2].isASCII, c[2].isNumber, c[3].isASCII, c[3].isNumber else { return false }
+        return c[4...].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// `K…` (procedure) or `B…` (treatment), three to ten letters and digits.
+    public static func isProcedure(_ code: String) -> Bool {
+        let c = Array(code.uppercased())
+        guard c.count >= 3, c.count <= 10, c[0] == "K" || c[0] == "B", c[1].isLetter else { return false }
+        return c.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// Cancer codes per the checklist: `DC00`–`DC97`, `DD00`–`DD09`, `DD37`–`DD48`, and `DZ85` (history of cancer).
+    public static func isCancer(_ code: String) -> Bool {
+        let c = Array(code.uppercased())
+        guard c.count >= 4, c[0] == "D", let tens = c[2].wholeNumberValue, let ones = c[3].wholeNumberValue else {
+            return false
+        }
+        let number = tens * 10 + ones
+        switch c[1] {
+        case "C": return number <= 97
+        case "D": return number <= 9 || (37...48).contains(number)
+        case "Z": return number == 85
+        default: return false
+        }
+    }
+}
+
+extension SKSCode {
+    /// Written like a diagnosis code but with a letter O for a zero (`DC5O9`): a typing slip
+    /// that makes the code unreadable to every system downstream.
+    static let lookalike = try! NSRegularExpression(pattern: #"(?<![\p{L}\d])D[A-Z](?:\dO|O\d|OO)[0-9A-Z]{0,4}(?![\p{L}\d])"#)
+
+    public static func lookalikes(in lines: [TextLine]) -> [Evidence] {
+        lines.flatMap { line -> [Evidence] in
+            let ns = line.text as NSString
+            return lookalike.matches(in: line.text, range: NSRange(location: 0, length: ns.length)).map { match in
+                let prefix = ns.substring(to: match.range.location)
+                return Evidence(text: ns.substring(with: match.range), location: line.location.advanced(by: prefix.count),
+                                source: .text)
+            }
+        }
+    }
+}

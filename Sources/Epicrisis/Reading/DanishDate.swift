@@ -1,0 +1,107 @@
+/// Parses the ways Danish letters write dates: `12.03.2024`, `12-03-2024`, `12/3-2024`,
+/// `2024-03-12`, `12. marts 2024`, `12. mar. 2024`, and two-digit years (`12.03.24`).
+public enum DanishDate {
+    private static let months: [(String, Int)] = [
+        ("januar", 1), ("februar", 2), ("marts", 3), ("april", 4), ("maj", 5), ("juni", 6), ("juli", 7),
+        ("august", 8), ("september", 9), ("oktober", 10), ("november", 11), ("december", 12),
+    ]
+
+    /// The first date in `text`, with its character offset.
+    public static func firstDate(in text: String) -> (date: CalendarDate, offset: Int)? {
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if characters[index].isASCII, characters[index].isNumber,
+               index == 0 || !(characters[index - 1].isNumber) {
+                let rest = String(characters[index...].prefix(24))
+                if let date = parsePrefix(rest) { return (date, index) }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Parses a string that is exactly one date (surrounding spaces allowed).
+    public static func parse(_ text: String) -> CalendarDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return parsePrefix(trimmed)
+    }
+
+    private static func parsePrefix(_ text: String) -> CalendarDate? {
+        let scanner = DateScanner(text)
+        guard let first = scanner.number(maxDigits: 4) else { return nil }
+        if first.digits == 4 {
+            // ISO: 2024-03-12
+            guard scanner.separator(["-"]), let month = scanner.number(maxDigits: 2),
+                  scanner.separator(["-"]), let day = scanner.number(maxDigits: 2) else { return nil }
+            return CalendarDate(year: first.value, month: month.value, day: day.value)
+        }
+        guard first.digits <= 2 else { return nil }
+        if scanner.separator([".", "-", "/"]), let month = scanner.number(maxDigits: 2),
+           scanner.separator([".", "-", "/"]), let year = scanner.number(maxDigits: 4), year.digits == 2 || year.digits == 4 {
+            return CalendarDate(year: fullYear(year), month: month.value, day: first.value)
+        }
+        // 12. marts 2024
+        let words = DateScanner(text)
+        _ = words.number(maxDigits: 2)
+        _ = words.separator(["."])
+        words.skipSpaces()
+        guard let name = words.word(), let month = monthNumber(name) else { return nil }
+        _ = words.separator(["."])
+        words.skipSpaces()
+        guard let year = words.number(maxDigits: 4), year.digits == 4 else { return nil }
+        return CalendarDate(year: year.value, month: month, day: first.value)
+    }
+
+    private static func fullYear(_ year: (value: Int, digits: Int)) -> Int {
+        guard year.digits == 2 else { return year.value }
+        // Two-digit years in letters are recent: 00–69 is this century.
+        return year.value < 70 ? 2000 + year.value : 1900 + year.value
+    }
+
+    private static func monthNumber(_ word: String) -> Int? {
+        let lower = word.lowercased()
+        guard lower.count >= 3 else { return nil }
+        return months.first { $0.0 == lower || ($0.0.hasPrefix(lower) && lower.count >= 3) }?.1
+    }
+}
+
+/// A tiny cursor over the characters of a date.
+private final class DateScanner {
+    private let characters: [Character]
+    private var index = 0
+
+    init(_ text: String) { characters = Array(text) }
+
+    func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+        var value = 0
+        var digits = 0
+        while index < characters.count, digits < maxDigits, let digit = characters[index].wholeNumberValue,
+              characters[index].isASCII {
+            value = value * 10 + digit
+            digits += 1
+            index += 1
+        }
+        if index < characters.count, characters[index].isASCII, characters[index].isNumber { return nil }
+        return digits > 0 ? (value, digits) : nil
+    }
+
+    func separator(_ allowed: Set<Character>) -> Bool {
+        guard index < characters.count, allowed.contains(characters[index]) else { return false }
+        index += 1
+        return true
+    }
+
+    func skipSpaces() {
+        while index < characters.count, characters[index] == " " { index += 1 }
+    }
+
+    func word() -> String? {
+        var letters = ""
+        while index < characters.count, characters[index].isLetter {
+            letters.append(characters[index])
+            index += 1
+        }
+        return letters.isEmpty ? nil : letters
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// The labelled lines at the top of a plain-text letter: kind, sender, receiver, patient, dates.
+struct HeaderBlock {
+    let lines: [TextLine]
+
+    private enum Field {
+        case sender, receiver, patient, admission, discharge, episode, written
+    }
+
+    private static let labels: [(String, Field)] = [
+        ("afsender", .sender), ("fra", .sender),
+        ("modtager", .receiver), ("til egen laege", .receiver), ("egen laege", .receiver), ("til", .receiver),
+        ("patient", .patient), ("pt", .patient), ("vedr", .patient), ("vedrorende", .patient), ("navn", .patient),
+        ("indlagt", .admission), ("indl", .admission), ("indlaeggelse", .admission), ("forste besog", .admission),
+        ("udskrevet", .discharge), ("udskr", .discharge), ("sidste besog", .discharge), ("udskrivelse", .discharge),
+        ("ambulant forlob", .episode), ("ambulante besog", .episode), ("besog", .episode),
+        ("dato", .written),
+    ]
+
+    /// A label at the start of a line, or (for dates) after two spaces or a dash, followed by a colon
+    /// or, for the date labels, directly by a date.
+    private static let labelPattern: Pattern = {
+        let alternatives = labels.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
+        return Pattern(literal: #"(?:^|\s{2,}|\s-\s|,\s)("# + alternatives + #")\.?(?:\s*:|\s+(?=\d))\s*"#)
+    }()
+
+    private static let dateLabels: Set<String> = ["indlagt", "indl", "udskrevet", "udskr", "sidste besog", "dato"]
+
+    func apply(to letter: inout Letter) {
+        letter.type = letterType()
+        for (index, line) in lines.enumerated() {
+            let folded = FoldedText(line.text)
+            let matches = Self.labelPattern.matches(in: folded)
+            for (position, match) in matches.enumerated() {
+                let labelRange = match.range(at: 1)
+                let label = (folded.text as NSString).substring(with: labelRange)
+                guard labelRange.location == 0 || Self.dateLabels.contains(label),
+                      let field = Self.labels.first(where: { $0.0 == label })?.1 else { continue }
+                let valueStart = match.range.location + match.range.length
+                let valueEnd = position + 1 < matches.count ? matches[position + 1].range.location : (folded.text as NSString).length
+                let value = folded.originalText(NSRange(location: valueStart, length: max(0, valueEnd - valueStart)))
+                    .trimmingCharacters(in: .whitespaces)
+                let location = line.location.advanced(by: folded.originalOffset(valueStart))
+                record(field, value: value + continuation(after: index), location: location, in: &letter)
+            }
+        }
+        if letter.sender.isEmpty, let line = unlabelledSender() {
+            letter.sender = party(line.text, location: line.location)
+        }
+        if letter.patient.cpr == nil, let (cpr, location) = firstCPR() {
+            letter.patient.cpr = cpr
+            letter.patient.location = letter.patient.location ?? location
+        }
+    }
+
+    /// The kind of letter from its title line.
+    private func letterType() -> LetterType {
+        guard let title = lines.first(where: { !$0.text.isEmpty })?.text else { return .unknown }
+        let folded = TextFolding.fold(title)
+        if folded.contains("ambulant") { return .outpatient }
+        if folded.contains("skadestue") || folded.contains("akutmodtag") || folded.contains("akutafd") { return .emergencyWard }
+        if folded.contains("epikrise") || folded.contains("udskrivning") { return .discharge }
+        return .unknown
+    }
+
+    /// An indented line under a field continues it (`Afsender: …` wrapped onto the next line).
+    private func continuation(after index: Int) -> String {
+        guard index + 1 < lines.count else { return "" }
+        let next = lines[index + 1]
+        guard next.location.column > 4, !next.text.isEmpty, !next.text.contains(":") else { return "" }
+        return " " + next.text
+    }
+
+    private func record(_ field: Field, value: String, location: SourceLocation, in letter: inout Letter) {
+        switch field {
+        case .sender where letter.sender.isEmpty:
+            letter.sender = party(value, location: location)
+        case .receiver where letter.receiver.isEmpty:
+            letter.receiver = party(value, location: location)
+        case .patient where letter.patient.name == nil:
+            letter.patient = patient(value, location: location)
+        case .admission where letter.dates.admission == nil:
+            let dates = allDates(value, location)
+            letter.dates.admission = dates.first
+            // "Indlagt 07.05.2024 - udskrevet 09.05.2024" is read by the discharge label; a bare range gives both.
+            if dates.count > 1, letter.dates.discharge == nil { letter.dates.discharge = dates.last }
+        case .discharge where letter.dates.discharge == nil:
+            letter.dates.discharge = allDates(value, location).first
+        case .episode:
+            let dates = allDates(value, location)
+            if letter.dates.admission == nil { letter.dates.admission = dates.first }
+            if letter.dates.discharge == nil, dates.count > 1 { letter.dates.discharge = dates.last }
+        case .written where letter.dates.authorisation == nil:
+            letter.dates.authorisation = allDates(value, location).first
+        default:
+            break
+        }
+    }
+
+    private func patient(_ value: String, location: SourceLocation) -> Patient {
+        let cpr = CPRPattern.first(in: value)
+        var name = value
+        if let cpr { name = String(value.prefix(cpr.offset)) }
+        name = name.components(separatedBy: ",").first ?? name
+        for label in ["CPR:", "CPR", "cpr.nr.", "cpr"] {
+            name = name.replacingOccurrences(of: label, with: "")
+        }
+        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,.:"))
+        return Patient(name: name.isEmpty ? nil : name, cpr: cpr?.text, location: location)
+    }
+
+    private func allDates(_ value: String, _ location: SourceLocation) -> [DatedField] {
+        var result: [DatedField] = []
+        var consumed = 0
+        var rest = value
+        while let (date, offset) = DanishDate.firstDate(in: rest) {
+            result.append(DatedField(date, location: location.advanced(by: consumed + offset)))
+            let skip = offset + 8
+            guard skip < rest.count else { break }
+            rest = String(rest.dropFirst(skip))
+            consumed += skip
+        }
+        return result
+    }
+
+    private func party(_ value: String, location: SourceLocation) -> Party {
+        let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let isDepartment = { (part: String) in
+            let folded = TextFolding.fold(part)
+            return folded.contains("afd") || folded.contains("ambulator") || folded.contains("afsnit")
+        }
+        let department = parts.first(where: isDepartment)
+        let organisation = parts.first { part in
+            let folded = TextFolding.fold(part)
+            return part != department && ["hospital", "sygehus", "klinik", "laege", "center"].contains { folded.contains($0) }
+        }
+        return Party(organisation: organisation ?? (department == nil ? parts.first : nil),
+                     department: department, phone: PhonePattern.first(in: value), location: location)
+    }
+
+    /// A department named on an unlabelled line under the title.
+    private func unlabelledSender() -> TextLine? {
+        lines.prefix(6).dropFirst().first { line in
+            let folded = TextFolding.fold(line.text)
+            return !line.text.contains(":") && ["afdeling", "afd.", "ambulatori", "hospital", "sygehus"].contains { folded.contains($0) }
+        }
+    }
+
+    private func firstCPR() -> (String, SourceLocation)? {
+        for line in lines {
+            if let match = CPRPattern.first(in: line.text) {
+                return (match.text, line.location.advanced(by: match.offset))
+            }
+        }
+        return nil
+    }
+}

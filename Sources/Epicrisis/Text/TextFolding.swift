@@ -1,0 +1,101 @@
+import Foundation
+
+/// Folds Danish clinical text for matching: lower case, `æ`→`ae`, `ø`→`o`, `å`→`a`, accents dropped.
+///
+/// Busy doctors write `senfolger` for *senfølger* and `laege` for *læge*; lexicon patterns are folded
+/// the same way when they are loaded, so one pattern matches every spelling.
+public enum TextFolding {
+    public static func fold(_ text: String) -> String {
+        FoldedText(text).text
+    }
+
+    /// Folds the letters of a regular expression and leaves its syntax alone: escapes (`\S`,
+    /// `\p{L}`) and punctuation inside character classes (`[-–]`) keep their meaning.
+    public static func foldPattern(_ pattern: String) -> String {
+        var out = ""
+        var characters = pattern.makeIterator()
+        while let character = characters.next() {
+            if character == "\\" {
+                out.append(character)
+                guard let escaped = characters.next() else { break }
+                out.append(escaped)
+                if escaped == "p" || escaped == "P" {
+                    while let next = characters.next() {
+                        out.append(next)
+                        if next == "}" { break }
+                    }
+                }
+            } else if character.isLetter {
+                out += fold(String(character))
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// A folded copy of a text that remembers, for each UTF-16 unit of the fold, the character offset
+/// in the original, so a match in the fold can be shown and located in the original.
+public struct FoldedText: Sendable {
+    public let original: String
+    public let text: String
+    /// `characterOffsets[i]` is the original character offset of folded UTF-16 unit `i`; one extra
+    /// entry at the end maps the end of the text.
+    private let characterOffsets: [Int]
+
+    public init(_ original: String) {
+        self.original = original
+        var folded = String.UnicodeScalarView()
+        var offsets: [Int] = []
+        offsets.reserveCapacity(original.utf16.count + 1)
+        var characterIndex = 0
+        for character in original {
+            for scalar in Self.fold(character) {
+                folded.append(scalar)
+                offsets.append(contentsOf: repeatElement(characterIndex, count: scalar.utf16.count))
+            }
+            characterIndex += 1
+        }
+        offsets.append(characterIndex)
+        self.text = String(folded)
+        self.characterOffsets = offsets
+    }
+
+    /// The original character offset of a UTF-16 offset into `text`.
+    public func originalOffset(_ utf16Offset: Int) -> Int {
+        characterOffsets[min(max(utf16Offset, 0), characterOffsets.count - 1)]
+    }
+
+    /// The original text under a UTF-16 range of the fold.
+    public func originalText(_ range: NSRange) -> String {
+        let start = originalOffset(range.location)
+        let end = range.length == 0 ? start : originalOffset(range.location + range.length - 1) + 1
+        let characters = Array(original)
+        guard start < end, end <= characters.count else { return "" }
+        return String(characters[start..<end])
+    }
+
+    private static func fold(_ character: Character) -> [Unicode.Scalar] {
+        if character.isASCII {
+            return character.unicodeScalars.map { scalar in
+                (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
+            }
+        }
+        switch character {
+        case "æ", "Æ", "ä", "Ä": return ["a", "e"]
+        case "ø", "Ø", "ö", "Ö": return ["o"]
+        case "å", "Å": return ["a"]
+        case "\u{A0}", "\u{2007}", "\u{202F}": return [" "]
+        case "\u{2013}", "\u{2014}", "\u{2212}": return ["-"]
+        case "\u{2018}", "\u{2019}": return ["'"]
+        case "\u{201C}", "\u{201D}": return ["\""]
+        case "\u{2026}": return [".", ".", "."]
+        default:
+            let lower = String(character).lowercased()
+            let stripped = lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
+            let scalars = Array(stripped.unicodeScalars)
+            return scalars.isEmpty ? Array(character.unicodeScalars) : scalars
+        }
+    }
+}

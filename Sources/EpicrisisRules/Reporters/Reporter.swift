@@ -1,0 +1,69 @@
+import Epicrisis
+
+/// What every reporter knows about the run.
+public struct ReportOptions: Sendable {
+    public var language: Language
+    /// Show CPR numbers and names in full. Off by default: reports travel to CI logs and code-scanning
+    /// services where patient data must not go.
+    public var showIdentifiers: Bool
+    public var rules: [Rule]
+    public var toolVersion: String
+
+    public init(language: Language = .da, showIdentifiers: Bool = false, rules: [Rule] = [], toolVersion: String = EpicheckVersion.current) {
+        self.language = language
+        self.showIdentifiers = showIdentifiers
+        self.rules = rules
+        self.toolVersion = toolVersion
+    }
+}
+
+/// Counts kept while letters stream through, for reporters' closing lines.
+public struct RunTally: Sendable {
+    public var letters = 0
+    public var unreadable = 0
+    public var findings: [Severity: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ report: LetterReport) {
+        letters += 1
+        if report.readError != nil { unreadable += 1 }
+        for finding in report.findings { findings[finding.severity, default: 0] += 1 }
+    }
+}
+
+/// Turns letter reports into one output format, letter by letter, so a batch of any size streams
+/// through in bounded memory: `header`, then `letter` for each in input order, then `footer`.
+/// A reporter may keep state across one run (SARIF counts its results); make a new one per run.
+public protocol Reporter: AnyObject {
+    /// The name used with `--format`.
+    static var name: String { get }
+    func header(_ options: ReportOptions) -> String
+    func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String
+    func footer(_ tally: RunTally, _ options: ReportOptions) -> String
+}
+
+public enum EpicheckVersion {
+    public static let current = "0.1.0"
+}
+
+/// The reporters by `--format` name.
+public enum Reporters {
+    public static let names = [
+        TextReporter.name, JSONReporter.name, NDJSONReporter.name, SARIFReporter.name, JUnitReporter.name,
+        GitHubReporter.name, CSVReporter.name,
+    ]
+
+    public static func named(_ name: String) -> (any Reporter)? {
+        switch name {
+        case TextReporter.name: TextReporter()
+        case JSONReporter.name: JSONReporter()
+        case NDJSONReporter.name: NDJSONReporter()
+        case SARIFReporter.name: SARIFReporter()
+        case JUnitReporter.name: JUnitReporter()
+        case GitHubReporter.name: GitHubReporter()
+        case CSVReporter.name: CSVReporter()
+        default: nil
+        }
+    }
+}

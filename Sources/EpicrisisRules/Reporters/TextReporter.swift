@@ -1,0 +1,76 @@
+import Epicrisis
+import Rainbow
+
+/// For a person at a terminal: grouped by letter, each finding as `file:line:col`, the rule, the
+/// message, and the evidence; coloured where the terminal allows (Rainbow honours `NO_COLOR`).
+public final class TextReporter: Reporter {
+    public static let name = "text"
+    public init() {}
+
+    public func header(_ options: ReportOptions) -> String { "" }
+
+    public func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String {
+        var out = (position == 0 ? "" : "\n") + heading(report, options) + "\n"
+        if let extraction = report.extraction {
+            out += "  " + checklistLine(extraction, options) + "\n"
+        }
+        for finding in report.findings {
+            let place = finding.location.map { "\(report.file):\($0.line):\($0.column)" } ?? "\(report.file)"
+            let severity: String
+            switch finding.severity {
+            case .error: severity = "error".red.bold
+            case .warning: severity = "warning".yellow.bold
+            case .info: severity = "info".cyan
+            }
+            out += "  \(place): \(severity) [\(finding.rule)] \(finding.message)\n"
+            if let evidence = finding.evidence {
+                out += "      │ ".dim + Identifiers.redact(evidence, show: options.showIdentifiers) + "\n"
+            }
+        }
+        if report.findings.isEmpty {
+            out += "  " + (options.language == .da ? "Ingen fund." : "No findings.").green + "\n"
+        }
+        return out
+    }
+
+    public func footer(_ tally: RunTally, _ options: ReportOptions) -> String {
+        let errors = tally.findings[.error, default: 0]
+        let warnings = tally.findings[.warning, default: 0]
+        let infos = tally.findings[.info, default: 0]
+        let line = options.language == .da
+            ? "\(tally.letters) breve, \(tally.unreadable) ulæselige: \(errors) fejl, \(warnings) advarsler, \(infos) info"
+            : "\(tally.letters) letters, \(tally.unreadable) unreadable: \(errors) errors, \(warnings) warnings, \(infos) info"
+        return "\n" + line.bold + "\n"
+    }
+
+    private func heading(_ report: LetterReport, _ options: ReportOptions) -> String {
+        var parts = [report.file.bold]
+        if let letter = report.letter {
+            parts.append(letter.type.code)
+            if let sender = letter.sender.displayName { parts.append(sender) }
+        }
+        if let extraction = report.extraction {
+            parts.append(extraction.isCancerLetter ? (options.language == .da ? "kræftbrev" : "cancer letter")
+                                                   : (options.language == .da ? "ikke kræft" : "not cancer"))
+            let marking = extraction.priority.map { options.language == .da ? $0.colour.danishName : $0.colour.rawValue }
+            parts.append((options.language == .da ? "markering: " : "marking: ") + (marking ?? "–"))
+        }
+        if let score = report.score {
+            parts.append("score \(Self.format(score))")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    private func checklistLine(_ extraction: Extraction, _ options: ReportOptions) -> String {
+        ChecklistItem.allCases.compactMap { item -> String? in
+            let status = extraction.judgement(item).status
+            guard status != .notApplicable else { return nil }
+            let mark = status == .present ? "✓".green : "✗".red
+            return "\(mark) \(item.rawValue)"
+        }.joined(separator: "  ")
+    }
+
+    public static func format(_ score: Double) -> String {
+        score.rounded() == score ? String(Int(score)) : String(score)
+    }
+}

@@ -1,0 +1,53 @@
+import Epicrisis
+
+/// Runs rule packs over extracted letters: findings, checklist verdicts and the score.
+///
+/// Build one per process and share it; it holds no per-letter state.
+public struct RuleEngine: Sendable {
+    public let rules: [Rule]
+    public let language: Language
+
+    public init(packs: [RulePack], configuration: Configuration = Configuration(), language: Language = .da) {
+        self.rules = configuration.apply(to: packs.flatMap(\.rules))
+        self.language = language
+    }
+
+    private static let checks: [RuleKind: any Check] = [
+        .itemPresent: ItemPresentCheck(), .headingEmpty: HeadingEmptyCheck(),
+        .priorityPresent: PriorityPresentCheck(), .priorityTimeFrame: PriorityTimeFrameCheck(),
+        .priorityContact: PriorityContactCheck(), .priorityRecommendation: PriorityRecommendationCheck(),
+        .priorityConflict: PriorityConflictCheck(), .priorityLetterType: PriorityLetterTypeCheck(),
+        .cprValid: CPRValidCheck(), .cprModulus11: CPRModulus11Check(), .sksFormat: SKSFormatCheck(),
+        .dateOrder: DateOrderCheck(), .partiesPresent: PartiesPresentCheck(), .clinicalText: ClinicalTextCheck(),
+    ]
+
+    /// The findings of every applicable rule, in rule order.
+    public func findings(letter: Letter, extraction: Extraction, only ruleIDs: Set<String>? = nil) -> [Finding] {
+        let context = CheckContext(letter: letter, extraction: extraction, language: language)
+        return rules.filter { ruleIDs?.contains($0.id) ?? true }.flatMap { rule -> [Finding] in
+            guard rule.applicability.applies(to: letter, extraction: extraction), let check = Self.checks[rule.kind] else { return [] }
+            return check.run(rule, context)
+        }
+    }
+
+    /// The share of the weighted DSAM items the letter addresses, 0–100; nil for letters the
+    /// checklist does not apply to. Weights come from the `item-present` rules of the packs.
+    public func score(_ extraction: Extraction) -> Double? {
+        guard extraction.isCancerLetter else { return nil }
+        let weighted = rules.filter { $0.kind == .itemPresent && ($0.item?.isDSAM ?? false) && $0.weight > 0 }
+        let total = weighted.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        let present = weighted.filter { extraction.judgement($0.item!).status == .present }.reduce(0) { $0 + $1.weight }
+        return (present / total * 1000).rounded() / 10
+    }
+
+    /// Reads nothing itself: scores a letter already read and extracted.
+    public func report(file: String, index: Int = 0, letter: Letter, extraction: Extraction) -> LetterReport {
+        LetterReport(file: file, index: index, letter: letter, extraction: extraction,
+                     findings: findings(letter: letter, extraction: extraction), score: score(extraction))
+    }
+
+    public func rule(_ id: String) -> Rule? {
+        rules.first { $0.id == id }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Epicrisis
+import EpicrisisRules
+import Foundation
+import Rainbow
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check letters against the rule packs and report what is missing or wrong.",
+        discussion: """
+        Exit status: 0 when no finding reaches --fail-on (and every cancer letter scores at least --min-score), \
+        1 when one does, 2 for a usage or configuration error. A letter that cannot be read is an error finding \
+        on that letter; the other letters are still checked.
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output format: text, json, ndjson, sarif, junit, github, csv. Repeat with --output for several.", valueName: "format"))
+    var format: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Where the matching --format goes (default: standard output).", valueName: "path"))
+    var output: [String] = []
+
+    @Option(name: .long, help: "Fail on findings of this severity or higher: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Option(name: .long, help: ArgumentHelp("Fail when a cancer letter scores below this (0-100).", valueName: "score"))
+    var minScore: Double?
+
+    @Argument(help: ArgumentHelp("Letters: files, directories (searched recursively), or - for standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one letter, directory, or - for standard input.") }
+        if output.count > max(format.count, 1) { throw ValidationError("Each --output needs a --format before it.") }
+        for name in format where Reporters.named(name) == nil {
+            throw ValidationError("Unknown format '\(name)'. Use one of: \(Reporters.names.joined(separator: ", ")).")
+        }
+        if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a number from 0 to 100.") }
+    }
+
+    func run() throws {
+        let toolkit = try common.toolkit()
+        let sinks = try makeSinks()
+        let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers, rules: toolkit.engine.rules)
+        for sink in sinks { sink.output.write(sink.reporter.header(options)) }
+
+        let (files, problems) = InputFiles.expand(paths)
+        var tally = RunTally()
+        var failed = false
+        var position = 0
+        func emit(_ report: LetterReport) {
+            for sink in sinks { sink.output.write(sink.reporter.letter(report, position: position, options)) }
+            position += 1
+            tally.add(report)
+            if report.findings.contains(where: { $0.severity >= failOn }) { failed = true }
+            if let minScore, let score = report.score, score < minScore { failed = true }
+        }
+        for (path, why) in problems {
+            emit(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
+        }
+        for file in files {
+            toolkit.reports(for: file).forEach(emit)
+        }
+        for sink in sinks {
+            sink.output.write(sink.reporter.footer(tally, options))
+            if sink.output !== FileHandleOutput.standardOutput { sink.output.close() }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func makeSinks() throws -> [(reporter: any Reporter, output: FileHandleOutput)] {
+        let formats = format.isEmpty ? ["text"] : format
+        return try formats.enumerated().map { index, name in
+            let reporter = Reporters.named(name)!
+            guard index < output.count else { return (reporter, FileHandleOutput.standardOutput) }
+            do {
+                return (reporter, try FileHandleOutput.file(output[index]))
+            } catch {
+                Diagnostics.error("cannot write \(output[index])")
+                throw ExitCode(2)
+            }
+        }
+    }
+}
+
+extension Severity: ExpressibleByArgument {}

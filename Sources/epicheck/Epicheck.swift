@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Epicheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "epicheck",
+        abstract: "Checks Danish discharge letters (epikriser) for what a GP needs and the letter does not say.",
+        discussion: """
+        Reads MedCom OIOXML (XDIS01/02/03/91) and plain-text letters, extracts the follow-up colour marking, \
+        diagnoses, stage, treatment, side and late effects, follow-up plan and more, and scores cancer letters \
+        against DSAM's good cancer epicrisis. Rules and vocabulary live in the rules/ directory as YAML.
+        """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self],
+        defaultSubcommand: CheckCommand.self)
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import EpicrisisRules
+
+extension Language: ExpressibleByArgument {}
+
+/// Options every command that reads letters shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The rules directory (rule packs and lexicon).", valueName: "dir"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("A configuration file (default: the nearest .epicheck.yml).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "The language of messages: da or en.")
+    var lang: Language = .da
+
+    @Flag(name: .long, help: "Show CPR numbers and names in full (masked by default: reports travel).")
+    var showIdentifiers = false
+
+    @Option(name: .long, help: ArgumentHelp("Refuse letters larger than this many bytes.", valueName: "bytes"))
+    var maxBytes: Int?
+
+    /// Loads the toolkit, turning a configuration error into exit code 2 with the file and line.
+    func toolkit() throws -> Toolkit {
+        do {
+            return try Toolkit(rulesPath: rules, configPath: config, language: lang, maximumBytes: maxBytes)
+        } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum Diagnostics {
+    static func error(_ message: String) {
+        FileHandleOutput.standardError.write("epicheck: error: \(message)\n")
+    }
+
+    static func warning(_ message: String) {
+        FileHandleOutput.standardError.write("epicheck: warning: \(message)\n")
+    }
+}

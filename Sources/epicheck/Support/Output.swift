@@ -1,0 +1,32 @@
+import Foundation
+
+/// Writes text to a file handle without buffering surprises, for streamed reports.
+final class FileHandleOutput: @unchecked Sendable {
+    // A FileHandle writes directly to its descriptor; callers write from one thread at a time.
+    private let handle: FileHandle
+
+    init(_ handle: FileHandle) {
+        self.handle = handle
+    }
+
+    static let standardOutput = FileHandleOutput(.standardOutput)
+    static let standardError = FileHandleOutput(.standardError)
+
+    /// Opens `path` for writing, replacing what is there.
+    static func file(_ path: String) throws -> FileHandleOutput {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        return FileHandleOutput(handle)
+    }
+
+    func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        handle.write(Data(text.utf8))
+    }
+
+    func close() {
+        try? handle.close()
+    }
+}

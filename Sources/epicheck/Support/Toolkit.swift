@@ -1,0 +1,93 @@
+import Epicrisis
+import EpicrisisRules
+import Foundation
+
+/// Everything a command needs to read and judge letters, loaded once per process: the lexicon,
+/// the rule packs and the configuration, from the rules directory.
+struct Toolkit {
+    let rulesDirectory: URL
+    let lexicon: Lexicon
+    let packs: [RulePack]
+    let configuration: Configuration
+    let extractor: Extractor
+    let engine: RuleEngine
+    let readingOptions: ReadingOptions
+
+    init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil) throws {
+        rulesDirectory = try RulesDirectory.locate(explicit: rulesPath)
+        lexicon = try Self.loadLexicon(in: rulesDirectory)
+        var configuration = Configuration()
+        let configURL = configPath.map { URL(fileURLWithPath: $0) }
+            ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if let configURL {
+            configuration = try ConfigurationLoader.load(yaml: try Self.read(configURL), file: configURL.path)
+        }
+        var packs = try Self.packFiles(in: rulesDirectory).map { try RulePackLoader.load(contentsOf: $0) }
+        for extra in configuration.extraPacks {
+            let base = configURL?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            packs.append(try RulePackLoader.load(contentsOf: URL(fileURLWithPath: extra, relativeTo: base)))
+        }
+        try Self.checkUniqueIDs(packs)
+        try configuration.validate(against: Set(packs.flatMap(\.rules).map(\.id)))
+        self.packs = packs
+        self.configuration = configuration
+        extractor = Extractor(lexicon: lexicon)
+        engine = RuleEngine(packs: packs, configuration: configuration, language: language)
+        readingOptions = ReadingOptions(maximumBytes: maximumBytes ?? ReadingOptions().maximumBytes,
+                                        priorityElementPath: configuration.priorityElementPath)
+    }
+
+    /// Reads one file (or stdin as `-`) and judges every letter in it; a letter that cannot be read
+    /// becomes a report with that error, so the batch goes on.
+    func reports(for input: String) -> [LetterReport] {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFiles.read(input, limit: readingOptions.maximumBytes)
+        } catch let error as ReadError {
+            return [LetterReport.unreadable(file: input, error: error)]
+        } catch {
+            return [LetterReport.unreadable(file: input, error: ReadError(file: input, message: "\(error)"))]
+        }
+        do {
+            let letters = try LetterReader.read(bytes, path: input, options: readingOptions)
+            return letters.enumerated().map { index, letter in
+                engine.report(file: input, index: index, letter: letter, extraction: extractor.extract(letter))
+            }
+        } catch {
+            return [LetterReport.unreadable(file: input, error: error)]
+        }
+    }
+
+    private static func loadLexicon(in directory: URL) throws -> Lexicon {
+        let file = directory.appendingPathComponent("lexicon/da.yml")
+        return try LexiconLoader.load(yaml: try read(file), file: file.path)
+    }
+
+    /// Every `*.yml` directly in the rules directory is a rule pack, loaded in name order.
+    private static func packFiles(in directory: URL) throws -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { directory.appendingPathComponent($0) }
+    }
+
+    private static func checkUniqueIDs(_ packs: [RulePack]) throws {
+        var seen: [String: String] = [:]
+        for pack in packs {
+            for rule in pack.rules {
+                if let other = seen[rule.id] {
+                    throw ConfigurationError(file: pack.file, line: rule.line, message: "rule id '\(rule.id)' is also defined in \(other)")
+                }
+                seen[rule.id] = pack.file
+            }
+        }
+    }
+
+    static func read(_ url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ConfigurationError(file: url.path, message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(file: url.path, message: "the file is not UTF-8")
+        }
+        return text
+    }
+}
