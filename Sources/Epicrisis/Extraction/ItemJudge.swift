@@ -27,7 +27,7 @@ struct ItemJudge {
                 evidence.append(Evidence(text: first.text, location: first.location, polarity: answerPolarity(first),
                                          source: .section, section: section.title))
             } else {
-                evidence += cueEvidence(cues, in: content, section: section)
+                evidence += cueEvidence(cues + (lexicon.items[item]?.sectionCues ?? []), in: content, section: section)
             }
         }
         for section in sections where !section.items.contains(item) && ignoreIn.isDisjoint(with: section.items) {

@@ -16,7 +16,9 @@ public struct SectionFinder: Sendable {
         var sections = [Section(heading: nil, items: [], credit: .content)]
         for line in lines where !line.text.isEmpty {
             let folded = FoldedText(line.text)
-            if let (entry, content) = heading(folded) {
+            if line.isHeaderField {
+                sections[sections.count - 1].content.append(line)
+            } else if let (entry, content) = heading(folded) {
                 var section = Section(heading: line, items: entry.items, credit: entry.credit)
                 if let content {
                     let text = folded.originalText(content).trimmingCharacters(in: .whitespaces)

@@ -34,6 +34,8 @@ public struct Lexicon: Sendable {
     /// The phrases that state an item anywhere in a letter.
     public struct ItemCues: Sendable {
         public var cues: [Pattern]
+        /// Phrases that count only under the item's own headings.
+        public var sectionCues: [Pattern]
         /// Sections whose content is not read for this item.
         public var ignoreIn: Set<ChecklistItem>
     }

@@ -4,10 +4,13 @@ public struct TextLine: Hashable, Sendable, Codable {
     public var location: SourceLocation
     /// The whole line was set in `<Bold>` (or `<Underline>`): a likely heading.
     public var isEmphasised: Bool
+    /// The line is a field of a plain-text letter's header (`Modtager: …`), not a heading.
+    public var isHeaderField: Bool
 
-    public init(text: String, location: SourceLocation, isEmphasised: Bool = false) {
+    public init(text: String, location: SourceLocation, isEmphasised: Bool = false, isHeaderField: Bool = false) {
         self.text = text
         self.location = location
         self.isEmphasised = isEmphasised
+        self.isHeaderField = isHeaderField
     }
 }

@@ -27,8 +27,10 @@ struct HeaderBlock {
 
     private static let dateLabels: Set<String> = ["indlagt", "indl", "udskrevet", "udskr", "sidste besog", "dato"]
 
-    func apply(to letter: inout Letter) {
+    /// Fills the letter's header fields; returns the indices of the lines that were header fields.
+    func apply(to letter: inout Letter) -> [Int] {
         letter.type = letterType()
+        var fieldLines: [Int] = []
         for (index, line) in lines.enumerated() {
             let folded = FoldedText(line.text)
             let matches = Self.labelPattern.matches(in: folded)
@@ -43,15 +45,18 @@ struct HeaderBlock {
                     .trimmingCharacters(in: .whitespaces)
                 let location = line.location.advanced(by: folded.originalOffset(valueStart))
                 record(field, value: value + continuation(after: index), location: location, in: &letter)
+                fieldLines.append(index)
             }
         }
-        if letter.sender.isEmpty, let line = unlabelledSender() {
-            letter.sender = party(line.text, location: line.location)
+        if letter.sender.isEmpty, let index = unlabelledSender() {
+            letter.sender = party(lines[index].text, location: lines[index].location)
+            fieldLines.append(index)
         }
         if letter.patient.cpr == nil, let (cpr, location) = firstCPR() {
             letter.patient.cpr = cpr
             letter.patient.location = letter.patient.location ?? location
         }
+        return fieldLines
     }
 
     /// The kind of letter from its title line.
@@ -140,8 +145,9 @@ struct HeaderBlock {
     }
 
     /// A department named on an unlabelled line under the title.
-    private func unlabelledSender() -> TextLine? {
-        lines.prefix(6).dropFirst().first { line in
+    private func unlabelledSender() -> Int? {
+        lines.prefix(6).indices.dropFirst().first { index in
+            let line = lines[index]
             let folded = TextFolding.fold(line.text)
             return !line.text.contains(":") && ["afdeling", "afd.", "ambulatori", "hospital", "sygehus"].contains { folded.contains($0) }
         }

@@ -18,7 +18,8 @@ public struct PlainTextReader: Sendable {
         guard letter.lines.contains(where: { !$0.text.isEmpty }) else {
             throw ReadError(file: path, line: 1, column: 1, message: "the letter is empty")
         }
-        HeaderBlock(lines: Array(letter.lines.prefix(Self.headerLineLimit))).apply(to: &letter)
+        let header = HeaderBlock(lines: Array(letter.lines.prefix(Self.headerLineLimit)))
+        for index in header.apply(to: &letter) { letter.lines[index].isHeaderField = true }
         return letter
     }
 

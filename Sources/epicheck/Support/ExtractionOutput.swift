@@ -30,6 +30,7 @@ enum ExtractionJSON {
             ("diagnoses", .array(letter.diagnoses.map { .object([("code", .string($0.code)), ("text", .optional($0.text)),
                                                                    ("role", .string($0.role.rawValue))]) })),
             ("cancer", .bool(extraction.isCancerLetter)),
+            ("cancerEvidence", .array(extraction.cancerEvidence.map { ReportJSONBridge.evidence($0, options) })),
             ("mainDiagnosisCode", .optional(extraction.mainDiagnosisCode)),
             ("priority", extraction.priority.map { .object([("colour", .string($0.colour.rawValue)),
                                                             ("evidence", ReportJSONBridge.evidence($0.evidence, options))]) } ?? .null),
