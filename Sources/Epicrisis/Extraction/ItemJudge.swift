@@ -14,11 +14,12 @@ struct ItemJudge {
         var emptyHeadings: [Evidence] = []
         let cues = lexicon.items[item]?.cues ?? []
         let ignoreIn = lexicon.items[item]?.ignoreIn ?? []
+        let negationCounts = lexicon.items[item]?.negationCounts ?? true
 
         for section in sections {
             guard let heading = section.heading, section.items.contains(item) else { continue }
             let content = section.content.filter(isRealContent)
-            if content.isEmpty {
+            if content.isEmpty, !section.hasSubsections {
                 emptyHeadings.append(Evidence(text: heading.text, location: heading.location, source: .section,
                                               section: section.title))
                 continue
@@ -33,6 +34,9 @@ struct ItemJudge {
         for section in sections where !section.items.contains(item) && ignoreIn.isDisjoint(with: section.items) {
             evidence += cueEvidence(cues, in: section.content.filter(isRealContent), section: section)
             if evidence.count >= Self.evidenceLimit { break }
+        }
+        if !negationCounts {
+            evidence.removeAll { $0.source == .text && $0.polarity == .negated }
         }
         return ItemJudgement(item: item, status: evidence.isEmpty ? .missing : .present,
                              evidence: Array(evidence.prefix(Self.evidenceLimit)), emptyHeadings: emptyHeadings)

@@ -7,6 +7,9 @@ public struct Section: Sendable, Codable {
     public var credit: Lexicon.Credit
     /// The lines under the heading, starting with any text after its colon.
     public var content: [TextLine]
+    /// The heading is followed directly by headings for its own items ("Bivirkninger/senfølger",
+    /// then "Bivirkninger: …"): it is a parent, not an empty heading.
+    public var hasSubsections = false
 
     public init(heading: TextLine?, items: [ChecklistItem], credit: Lexicon.Credit, content: [TextLine] = []) {
         self.heading = heading

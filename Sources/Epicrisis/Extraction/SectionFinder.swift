@@ -27,6 +27,10 @@ public struct SectionFinder: Sendable {
                         section.content.append(TextLine(text: text, location: line.location.advanced(by: offset)))
                     }
                 }
+                if let parent = sections.last, parent.heading != nil, parent.content.isEmpty || parent.hasSubsections,
+                   !entry.items.isEmpty, Set(entry.items).isSubset(of: parent.items) {
+                    sections[sections.count - 1].hasSubsections = true
+                }
                 sections.append(section)
             } else if isUnnamedHeading(line, folded) {
                 sections.append(Section(heading: line, items: [], credit: .content))

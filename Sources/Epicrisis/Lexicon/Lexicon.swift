@@ -36,6 +36,9 @@ public struct Lexicon: Sendable {
         public var cues: [Pattern]
         /// Phrases that count only under the item's own headings.
         public var sectionCues: [Pattern]
+        /// Whether a negated cue still states the item ("Bivirkninger: ingen" does; "ingen tegn på
+        /// recidiv" is a finding, not a list of alarm symptoms).
+        public var negationCounts: Bool
         /// Sections whose content is not read for this item.
         public var ignoreIn: Set<ChecklistItem>
     }

@@ -11,9 +11,10 @@ public enum LexiconLoader {
         var items: [ChecklistItem: Lexicon.ItemCues] = [:]
         for (key, value) in try fields.required("items").mapping() {
             let item = try checklistItem(key, at: value)
-            let entry = try value.fields(required: ["cues"], optional: ["sectionCues", "ignoreIn"])
+            let entry = try value.fields(required: ["cues"], optional: ["sectionCues", "negationCounts", "ignoreIn"])
             items[item] = Lexicon.ItemCues(cues: try patterns(entry.required("cues")),
                                            sectionCues: try entry["sectionCues"].map { try patterns($0) } ?? [],
+                                           negationCounts: try entry["negationCounts"]?.bool() ?? true,
                                            ignoreIn: Set(try (entry["ignoreIn"]?.array() ?? []).map { try checklistItem(try $0.string(), at: $0) }))
         }
         return Lexicon(

@@ -40,7 +40,11 @@ struct PriorityContactCheck: Check {
 struct PriorityRecommendationCheck: Check {
     func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
         guard let marking = context.extraction.priority else { return [] }
-        let recommendation = context.extraction.judgement(.gpRecommendation).evidence.filter { $0.source != .marking }
+        // The marking's own line ("Hvid epikrise – ingen opfølgning hos egen læge") and statements that
+        // there is nothing to do are not recommendations.
+        let recommendation = context.extraction.judgement(.gpRecommendation).evidence.filter {
+            $0.source != .marking && $0.polarity != .negated && $0.location.line != marking.evidence.location.line
+        }
         if marking.colour == .white, let first = recommendation.first {
             return [rule.finding(context, location: first.location, section: "priority", evidence: first.text)]
         }
