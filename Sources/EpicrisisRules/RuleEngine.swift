@@ -19,6 +19,7 @@ public struct RuleEngine: Sendable {
         .priorityConflict: PriorityConflictCheck(), .priorityLetterType: PriorityLetterTypeCheck(),
         .cprValid: CPRValidCheck(), .cprModulus11: CPRModulus11Check(), .sksFormat: SKSFormatCheck(),
         .dateOrder: DateOrderCheck(), .partiesPresent: PartiesPresentCheck(), .clinicalText: ClinicalTextCheck(),
+        .schemaValid: SchemaValidCheck(),
     ]
 
     /// The findings of every applicable rule, in rule order.
@@ -43,8 +44,9 @@ public struct RuleEngine: Sendable {
 
     /// Reads nothing itself: scores a letter already read and extracted.
     public func report(file: String, index: Int = 0, letter: Letter, extraction: Extraction) -> LetterReport {
-        LetterReport(file: file, index: index, letter: letter, extraction: extraction,
-                     findings: findings(letter: letter, extraction: extraction), score: score(extraction))
+        let findings = Suppressions.apply(letter.suppressions, to: findings(letter: letter, extraction: extraction), language: language)
+        return LetterReport(file: file, index: index, letter: letter, extraction: extraction,
+                            findings: findings, score: score(extraction))
     }
 
     public func rule(_ id: String) -> Rule? {

@@ -11,6 +11,6 @@ struct Epicheck: ParsableCommand {
         against DSAM's good cancer epicrisis. Rules and vocabulary live in the rules/ directory as YAML.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
         defaultSubcommand: CheckCommand.self)
 }

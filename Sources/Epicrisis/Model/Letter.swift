@@ -17,6 +17,10 @@ public struct Letter: Sendable, Codable {
     public var lines: [TextLine]
     /// The follow-up colour as a structured field of a newer MedCom version, where configured and present.
     public var structuredPriority: TextLine?
+    /// The author's `epicheck-disable` comments.
+    public var suppressions: [Suppression] = []
+    /// Where the letter breaks its MedCom schema, when validation was asked for.
+    public var schemaViolations: [ReadError] = []
 
     public init(format: LetterFormat, type: LetterType = .unknown, status: String? = nil, namespace: String? = nil,
                 sender: Party = Party(), receiver: Party = Party(), patient: Patient = Patient(),

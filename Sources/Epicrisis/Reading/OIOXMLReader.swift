@@ -33,7 +33,38 @@ public struct OIOXMLReader: Sendable {
         guard !letterElements.isEmpty else {
             throw ReadError(file: path, line: root.line, column: 1, message: "the Emessage holds no letter")
         }
-        return letterElements.map { readLetter($0, namespace: root.namespace) }
+        let suppressions = Self.suppressions(in: rootNode)
+        let violations = options.schemaValidator?.violations(of: document, namespace: root.namespace, path: path) ?? []
+        return letterElements.map { element in
+            var letter = readLetter(element, namespace: root.namespace)
+            letter.suppressions = suppressions
+            letter.schemaViolations = violations
+            return letter
+        }
+    }
+
+    /// `<!-- epicheck-disable RULE-ID: reason -->` anywhere in the document.
+    private static func suppressions(in root: xmlNodePtr) -> [Suppression] {
+        var found: [Suppression] = []
+        // Comments may stand before or after the root element, as siblings at document level.
+        var stack: [xmlNodePtr] = []
+        var sibling: xmlNodePtr? = root.pointee.doc?.pointee.children ?? root
+        while let current = sibling {
+            stack.append(current)
+            sibling = current.pointee.next
+        }
+        while let node = stack.popLast() {
+            if node.pointee.type == XML_COMMENT_NODE, let content = node.pointee.content {
+                let location = SourceLocation(line: Int(xmlGetLineNo(node)), column: 1, element: "comment")
+                if let suppression = Suppression.parse(String(cString: content), location: location) { found.append(suppression) }
+            }
+            var child = node.pointee.children
+            while let current = child {
+                stack.append(current)
+                child = current.pointee.next
+            }
+        }
+        return found.sorted { $0.location.line < $1.location.line }
     }
 
     private func parse(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
@@ -153,7 +184,7 @@ public struct OIOXMLReader: Sendable {
 }
 
 /// Keeps the first error libxml2 reports, and the first fatal one.
-private final class ParseErrorCollector {
+final class ParseErrorCollector {
     struct Entry {
         var line: Int
         var column: Int

@@ -15,6 +15,13 @@ public struct PlainTextReader: Sendable {
         }
         var letter = Letter(format: .text)
         letter.lines = Self.lines(of: text)
+        // A suppression is an instruction to epicheck, not letter text: it leaves a blank line.
+        for index in letter.lines.indices {
+            if let suppression = Suppression.parse(letter.lines[index].text, location: letter.lines[index].location) {
+                letter.suppressions.append(suppression)
+                letter.lines[index].text = ""
+            }
+        }
         guard letter.lines.contains(where: { !$0.text.isEmpty }) else {
             throw ReadError(file: path, line: 1, column: 1, message: "the letter is empty")
         }

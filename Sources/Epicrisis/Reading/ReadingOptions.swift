@@ -6,9 +6,13 @@ public struct ReadingOptions: Sendable {
     /// letter element (`["FollowUp", "Priority"]`). The element is version-dependent, so it is
     /// configuration, not code.
     public var priorityElementPath: [String]?
+    /// Validates OIOXML letters against MedCom's schemas, where given.
+    public var schemaValidator: SchemaValidator?
 
-    public init(maximumBytes: Int = 16 * 1024 * 1024, priorityElementPath: [String]? = nil) {
+    public init(maximumBytes: Int = 16 * 1024 * 1024, priorityElementPath: [String]? = nil,
+                schemaValidator: SchemaValidator? = nil) {
         self.maximumBytes = maximumBytes
         self.priorityElementPath = priorityElementPath
+        self.schemaValidator = schemaValidator
     }
 }

@@ -78,3 +78,13 @@ struct ClinicalTextCheck: Check {
         context.letter.lines.contains { !$0.text.isEmpty } ? [] : [rule.finding(context, section: "ClinicalInformation")]
     }
 }
+
+/// Each violation of the MedCom schema, with its line.
+struct SchemaValidCheck: Check {
+    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+        context.letter.schemaViolations.map { violation in
+            rule.finding(context, location: violation.line.map { SourceLocation(line: $0, column: violation.column ?? 1) },
+                         section: "schema", detail: violation.message)
+        }
+    }
+}

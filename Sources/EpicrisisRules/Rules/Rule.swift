@@ -57,6 +57,8 @@ public enum RuleKind: String, Sendable, Codable, CaseIterable {
     case partiesPresent = "parties-present"
     /// The clinical text is not empty.
     case clinicalText = "clinical-text"
+    /// The OIOXML letter is valid against its MedCom schema (when `--schemas` is given).
+    case schemaValid = "schema-valid"
 }
 
 /// Which letters a rule applies to.

@@ -13,7 +13,7 @@ struct Toolkit {
     let engine: RuleEngine
     let readingOptions: ReadingOptions
 
-    init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil) throws {
+    init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil, schemas: String? = nil) throws {
         rulesDirectory = try RulesDirectory.locate(explicit: rulesPath)
         lexicon = try Self.loadLexicon(in: rulesDirectory)
         var configuration = Configuration()
@@ -33,8 +33,16 @@ struct Toolkit {
         self.configuration = configuration
         extractor = Extractor(lexicon: lexicon)
         engine = RuleEngine(packs: packs, configuration: configuration, language: language)
+        var schemaValidator: SchemaValidator?
+        if let schemas {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: schemas, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ConfigurationError(file: schemas, message: "--schemas: not a directory")
+            }
+            schemaValidator = SchemaValidator(directory: URL(fileURLWithPath: schemas))
+        }
         readingOptions = ReadingOptions(maximumBytes: maximumBytes ?? ReadingOptions().maximumBytes,
-                                        priorityElementPath: configuration.priorityElementPath)
+                                        priorityElementPath: configuration.priorityElementPath, schemaValidator: schemaValidator)
     }
 
     /// Reads one file (or stdin as `-`) and judges every letter in it; a letter that cannot be read
