@@ -26,7 +26,11 @@ let package = Package(
         ),
         .target(
             name: "EpicrisisRules",
-            dependencies: ["Epicrisis", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "Epicrisis",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Rainbow", package: "Rainbow"),
+            ]
         ),
         .executableTarget(
             name: "epicheck",
@@ -38,7 +42,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EpicrisisTests",
-            dependencies: ["Epicrisis", "EpicrisisRules"]
+            // The executable is a dependency so that `swift test` builds it for the CLI tests.
+            dependencies: ["Epicrisis", "EpicrisisRules", "epicheck"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -22,6 +22,7 @@ struct FormattedText {
         self.element = element.localName
         walk(element.node, emphasised: false)
         endLine()
+        while lines.last?.text.isEmpty == true { lines.removeLast() }
     }
 
     private mutating func walk(_ node: xmlNodePtr, emphasised: Bool) {
