@@ -32,9 +32,11 @@ public struct ContextAnalyzer: Sendable {
             if !pseudo { return .negated }
             if before.text.contains("hvis") { return .hypothetical }
         }
+        // "kan ikke udelukkes" hedges; it is not "udelukket".
+        if cues.uncertaintyAfter.matches(after) { return .uncertain }
         if cues.negationAfter.matches(after) { return .negated }
         if cues.hypothetical.matches(before) { return .hypothetical }
-        if cues.uncertainty.matches(before) || cues.uncertainty.matches(after) { return .uncertain }
+        if cues.uncertainty.matches(before) { return .uncertain }
         return .affirmed
     }
 

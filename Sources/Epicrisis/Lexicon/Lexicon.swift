@@ -56,6 +56,7 @@ public struct Lexicon: Sendable {
         public var negation: Pattern
         public var negationAfter: Pattern
         public var uncertainty: Pattern
+        public var uncertaintyAfter: Pattern
         public var hypothetical: Pattern
         public var pseudoNegation: Pattern
         public var otherPerson: Pattern

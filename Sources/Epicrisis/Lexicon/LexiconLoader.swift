@@ -76,7 +76,8 @@ public enum LexiconLoader {
     }
 
     private static func context(_ value: YAMLValue) throws -> Lexicon.ContextCues {
-        let keys: Set<String> = ["negation", "negationAfter", "uncertainty", "hypothetical", "pseudoNegation", "otherPerson", "scopeEnd"]
+        let keys: Set<String> = ["negation", "negationAfter", "uncertainty", "uncertaintyAfter", "hypothetical", "pseudoNegation",
+                                 "otherPerson", "scopeEnd"]
         let fields = try value.fields(required: keys)
         func cueList(_ key: String) throws -> Pattern {
             let list = try fields.required(key)
@@ -87,7 +88,7 @@ public enum LexiconLoader {
         }
         return Lexicon.ContextCues(
             negation: try cueList("negation"), negationAfter: try cueList("negationAfter"),
-            uncertainty: try cueList("uncertainty"), hypothetical: try cueList("hypothetical"),
+            uncertainty: try cueList("uncertainty"), uncertaintyAfter: try cueList("uncertaintyAfter"), hypothetical: try cueList("hypothetical"),
             pseudoNegation: try cueList("pseudoNegation"), otherPerson: try cueList("otherPerson"),
             scopeEnd: try cueList("scopeEnd"))
     }
