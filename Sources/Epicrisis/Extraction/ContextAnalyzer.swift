@@ -10,7 +10,7 @@ public struct ContextAnalyzer: Sendable {
     let cues: Lexicon.ContextCues
     /// How far back (in UTF-16 units of folded text) a cue may stand and still govern a phrase.
     static let reach = 60
-    static let reachAfter = 40
+    static let reachAfter = 30
 
     public init(cues: Lexicon.ContextCues) {
         self.cues = cues
@@ -21,7 +21,9 @@ public struct ContextAnalyzer: Sendable {
         let start = clauseStart(before: range.location, in: text)
         let windowStart = max(start, range.location - Self.reach)
         let before = FoldedText(ns.substring(with: NSRange(location: windowStart, length: range.location - windowStart)))
-        let end = clauseEnd(after: range.location + range.length, in: text)
+        // After a phrase, a cue governs it only within the same list item: "(DC169), HER2 negativ".
+        let end = min(clauseEnd(after: range.location + range.length, in: text),
+                      commaAfter(range.location + range.length, in: ns))
         let afterLength = min(end - (range.location + range.length), Self.reachAfter)
         let after = FoldedText(ns.substring(with: NSRange(location: range.location + range.length, length: max(0, afterLength))))
 
@@ -38,6 +40,11 @@ public struct ContextAnalyzer: Sendable {
         if cues.hypothetical.matches(before) { return .hypothetical }
         if cues.uncertainty.matches(before) { return .uncertain }
         return .affirmed
+    }
+
+    private func commaAfter(_ location: Int, in ns: NSString) -> Int {
+        let found = ns.range(of: ",", range: NSRange(location: location, length: ns.length - location))
+        return found.location == NSNotFound ? ns.length : found.location
     }
 
     private func lastMatch(_ pattern: Pattern, in text: FoldedText) -> NSRange? {

@@ -34,6 +34,10 @@ public struct SectionFinder: Sendable {
                 sections.append(section)
             } else if isUnnamedHeading(line, folded) {
                 sections.append(Section(heading: line, items: [], credit: .content))
+            } else if let last = sections.last, last.heading != nil, !last.content.isEmpty,
+                      last.content.allSatisfy({ isPlaceholder($0.text) }) {
+                // "Opfølgning: XXX" is the whole answer; what follows is not its content.
+                sections.append(Section(heading: nil, items: [], credit: .content, content: [line]))
             } else {
                 sections[sections.count - 1].content.append(line)
             }
@@ -49,6 +53,11 @@ public struct SectionFinder: Sendable {
             return (entry, content.location == NSNotFound ? nil : content)
         }
         return nil
+    }
+
+    private func isPlaceholder(_ text: String) -> Bool {
+        let folded = FoldedText(text)
+        return lexicon.placeholders.contains { $0.matches(folded) }
     }
 
     /// A bold or upper-case line, or a bare label with a colon, that names no checklist item.

@@ -26,6 +26,7 @@ public enum TextFolding {
                     }
                 }
             } else if character.isLetter {
+                if let last = out.last, FoldedText.isDigraphTail(last, character) { continue }
                 out += fold(String(character))
             } else {
                 out.append(character)
@@ -50,7 +51,14 @@ public struct FoldedText: Sendable {
         var offsets: [Int] = []
         offsets.reserveCapacity(original.utf16.count + 1)
         var characterIndex = 0
+        var previous: Character = " "
         for character in original {
+            defer { previous = character }
+            // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
+            if Self.isDigraphTail(previous, character) {
+                characterIndex += 1
+                continue
+            }
             for scalar in Self.fold(character) {
                 folded.append(scalar)
                 offsets.append(contentsOf: repeatElement(characterIndex, count: scalar.utf16.count))
@@ -74,6 +82,13 @@ public struct FoldedText: Sendable {
         let characters = Array(original)
         guard start < end, end <= characters.count else { return "" }
         return String(characters[start..<end])
+    }
+
+    static func isDigraphTail(_ previous: Character, _ character: Character) -> Bool {
+        switch (previous, character) {
+        case ("o", "e"), ("O", "e"), ("O", "E"), ("a", "a"), ("A", "a"), ("A", "A"): true
+        default: false
+        }
     }
 
     private static func fold(_ character: Character) -> [Unicode.Scalar] {
