@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Epicheck: ParsableCommand {
@@ -13,4 +14,19 @@ struct Epicheck: ParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
         defaultSubcommand: CheckCommand.self)
+
+    /// Usage errors exit with 2, as the exit-code contract says (0 clean, 1 findings, 2 usage or
+    /// configuration); ArgumentParser's own convention would be 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -8,12 +8,16 @@ public struct ReportOptions: Sendable {
     public var showIdentifiers: Bool
     public var rules: [Rule]
     public var toolVersion: String
+    /// Terminal colours in the text format: on only for a terminal that has not asked for `NO_COLOR`.
+    public var colour: Bool
 
-    public init(language: Language = .da, showIdentifiers: Bool = false, rules: [Rule] = [], toolVersion: String = EpicheckVersion.current) {
+    public init(language: Language = .da, showIdentifiers: Bool = false, rules: [Rule] = [],
+                toolVersion: String = EpicheckVersion.current, colour: Bool = false) {
         self.language = language
         self.showIdentifiers = showIdentifiers
         self.rules = rules
         self.toolVersion = toolVersion
+        self.colour = colour
     }
 }
 

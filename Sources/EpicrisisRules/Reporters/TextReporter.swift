@@ -18,17 +18,17 @@ public final class TextReporter: Reporter {
             let place = finding.location.map { "\(report.file):\($0.line):\($0.column)" } ?? "\(report.file)"
             let severity: String
             switch finding.severity {
-            case .error: severity = "error".red.bold
-            case .warning: severity = "warning".yellow.bold
-            case .info: severity = "info".cyan
+            case .error: severity = paint("error", options) { $0.red.bold }
+            case .warning: severity = paint("warning", options) { $0.yellow.bold }
+            case .info: severity = paint("info", options) { $0.cyan }
             }
             out += "  \(place): \(severity) [\(finding.rule)] \(finding.message)\n"
             if let evidence = finding.evidence {
-                out += "      │ ".dim + Identifiers.redact(evidence, show: options.showIdentifiers) + "\n"
+                out += paint("      │ ", options) { $0.dim } + Identifiers.redact(evidence, show: options.showIdentifiers) + "\n"
             }
         }
         if report.findings.isEmpty {
-            out += "  " + (options.language == .da ? "Ingen fund." : "No findings.").green + "\n"
+            out += "  " + paint(options.language == .da ? "Ingen fund." : "No findings.", options) { $0.green } + "\n"
         }
         return out
     }
@@ -40,11 +40,15 @@ public final class TextReporter: Reporter {
         let line = options.language == .da
             ? "\(tally.letters) breve, \(tally.unreadable) ulæselige: \(errors) fejl, \(warnings) advarsler, \(infos) info"
             : "\(tally.letters) letters, \(tally.unreadable) unreadable: \(errors) errors, \(warnings) warnings, \(infos) info"
-        return "\n" + line.bold + "\n"
+        return "\n" + paint(line, options) { $0.bold } + "\n"
+    }
+
+    private func paint(_ text: String, _ options: ReportOptions, _ style: (String) -> String) -> String {
+        options.colour ? style(text) : text
     }
 
     private func heading(_ report: LetterReport, _ options: ReportOptions) -> String {
-        var parts = [report.file.bold]
+        var parts = [paint(report.file, options) { $0.bold }]
         if let letter = report.letter {
             parts.append(letter.type.code)
             if let sender = letter.sender.displayName { parts.append(sender) }
@@ -65,7 +69,7 @@ public final class TextReporter: Reporter {
         ChecklistItem.allCases.compactMap { item -> String? in
             let status = extraction.judgement(item).status
             guard status != .notApplicable else { return nil }
-            let mark = status == .present ? "✓".green : "✗".red
+            let mark = status == .present ? paint("✓", options) { $0.green } : paint("✗", options) { $0.red }
             return "\(mark) \(item.rawValue)"
         }.joined(separator: "  ")
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Epicrisis
 import EpicrisisRules
 import Foundation
-import Rainbow
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,7 +42,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let toolkit = try common.toolkit()
         let sinks = try makeSinks()
-        let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers, rules: toolkit.engine.rules)
+        let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers, rules: toolkit.engine.rules,
+                                    colour: Terminal.wantsColour(output: output.first))
         for sink in sinks { sink.output.write(sink.reporter.header(options)) }
 
         let (files, problems) = InputFiles.expand(paths)

@@ -30,3 +30,14 @@ final class FileHandleOutput: @unchecked Sendable {
         try? handle.close()
     }
 }
+
+/// Whether standard output is a terminal that wants colour: not redirected, and no `NO_COLOR`
+/// (https://no-color.org), unless `FORCE_COLOR` says otherwise.
+enum Terminal {
+    static func wantsColour(output: String?) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0" { return true }
+        if let none = environment["NO_COLOR"], !none.isEmpty { return false }
+        return output == nil && isatty(STDOUT_FILENO) != 0
+    }
+}

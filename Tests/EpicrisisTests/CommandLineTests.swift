@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// The built binary, end to end: exit codes, formats, batches, errors.
+@Suite("Command line", .enabled(if: CommandRunner.binary != nil, "needs the built epicheck binary"))
+struct CommandLineTests {
+    static let good = Fixtures.samples.appendingPathComponent("good-breast-cancer.txt").path
+    static let poor = Fixtures.samples.appendingPathComponent("poor-prostate-cancer.txt").path
+    static let malformed = Fixtures.samples.appendingPathComponent("malformed-truncated.xml").path
+
+    func json(_ text: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        return try #require(object?["letters"] as? [[String: Any]])
+    }
+
+    @Test("exit 0 when nothing reaches --fail-on, 1 when something does")
+    func exitCodes() throws {
+        #expect(try CommandRunner.run(["check", Self.good]).status == 0)
+        #expect(try CommandRunner.run(["check", Self.good, "--fail-on", "info"]).status == 1)
+        #expect(try CommandRunner.run(["check", Self.poor]).status == 1)
+        #expect(try CommandRunner.run(["check", Self.good, "--min-score", "100"]).status == 0)
+        #expect(try CommandRunner.run(["check", Self.poor, "--fail-on", "error", "--min-score", "10"]).status == 1)
+    }
+
+    @Test("exit 2 for usage and configuration errors, with the file and line")
+    func usageErrors() throws {
+        let noInput = try CommandRunner.run(["check"])
+        #expect(noInput.status == 2)
+        #expect(noInput.stderr.contains("Give at least one letter"))
+        #expect(try CommandRunner.run(["check", "--format", "pdf", Self.good]).status == 2)
+        #expect(try CommandRunner.run(["check", "--fail-on", "fatal", Self.good]).status == 2)
+        #expect(try CommandRunner.run(["--help"]).status == 0)
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A copy of the rules with one pack broken.
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: Fixtures.rules, to: rules)
+        let pack = rules.appendingPathComponent("cross-sector.yml")
+        let text = try String(contentsOf: pack, encoding: .utf8).replacingOccurrences(of: "    severity: warning\n", with: "    severity: warnng\n")
+        try text.write(to: pack, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check", "--rules", rules.path, Self.good])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cross-sector.yml:"))
+        #expect(result.stderr.contains("severity must be error, warning or info"))
+    }
+
+    @Test("an unknown rule in .epicheck.yml is a configuration error naming its line")
+    func configuration() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "version: 1\nrules:\n  XS-CONTACT: {enabled: false}\n  XS-NOPE: {enabled: false}\n"
+            .write(to: directory.appendingPathComponent(".epicheck.yml"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["check", Self.good], directory: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(".epicheck.yml:4"))
+        try "version: 1\nrules:\n  XS-CONTACT: {enabled: false}\n"
+            .write(to: directory.appendingPathComponent(".epicheck.yml"), atomically: true, encoding: .utf8)
+        let prose = Fixtures.samples.appendingPathComponent("prose-rectal-cancer.txt").path
+        let disabled = try CommandRunner.run(["check", "--format", "json", prose], directory: directory)
+        #expect(!disabled.stdout.contains("XS-CONTACT"))
+        #expect(try CommandRunner.run(["check", "--format", "json", prose]).stdout.contains("XS-CONTACT"))
+    }
+
+    @Test("a batch goes on past an unreadable letter, which is reported with line and column")
+    func batch() throws {
+        let result = try CommandRunner.run(["check", "--format", "json", Self.good, Self.malformed, Self.poor])
+        #expect(result.status == 1)
+        let letters = try json(result.stdout)
+        #expect(letters.map { $0["file"] as? String } == [Self.good, Self.malformed, Self.poor])
+        let broken = letters[1]
+        let error = try #require(broken["error"] as? [String: Any])
+        #expect(error["line"] as? Int == 79)
+        #expect((broken["findings"] as? [[String: Any]])?.first?["rule"] as? String == "EPICHECK-UNREADABLE")
+        #expect(letters[2]["score"] as? Double == 22.2)
+    }
+
+    @Test("the JSON contract of docs/evaluation.md")
+    func jsonContract() throws {
+        let letters = try json(try CommandRunner.run(["check", "--format", "json", Self.good, Fixtures.samples.appendingPathComponent("white-diabetes.txt").path]).stdout)
+        let cancer = letters[0]
+        #expect(cancer["cancer"] as? Bool == true)
+        #expect(cancer["priority"] as? String == "green")
+        #expect(cancer["mainDiagnosisCode"] as? String == "DC504")
+        #expect(cancer["score"] as? Double == 100)
+        #expect((cancer["checklist"] as? [String: String])?["late-effects"] == "present")
+        let other = letters[1]
+        #expect(other["score"] is NSNull)
+        #expect((other["checklist"] as? [String: String])?["stage"] == "not-applicable")
+    }
+
+    @Test("standard input as -")
+    func stdin() throws {
+        let result = try CommandRunner.run(["check", "--format", "json", "-"], stdin: "Prioritet: grøn\nDiagnose: Brystkræft (DC509).\n")
+        let letters = try json(result.stdout)
+        #expect(letters.first?["file"] as? String == "-")
+        #expect(letters.first?["priority"] as? String == "green")
+    }
+
+    @Test("several --format/--output pairs in one run")
+    func severalFormats() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sarif = directory.appendingPathComponent("out.sarif").path
+        let junit = directory.appendingPathComponent("out.xml").path
+        let result = try CommandRunner.run(["check", "--format", "sarif", "--output", sarif, "--format", "junit", "--output", junit,
+                                            "--format", "json", Self.poor])
+        #expect(result.status == 1)
+        #expect(try json(result.stdout).count == 1)
+        let sarifText = try String(contentsOfFile: sarif, encoding: .utf8)
+        #expect(sarifText.contains("\"version\":\"2.1.0\""))
+        #expect(try String(contentsOfFile: junit, encoding: .utf8).contains("<testsuites name=\"epicheck\">"))
+    }
+
+    @Test("no output format holds a full CPR number unless asked")
+    func identifiersMasked() throws {
+        let bad = Fixtures.samples.appendingPathComponent("bad-data-quality.txt").path
+        for format in ["text", "json", "ndjson", "sarif", "junit", "github", "csv"] {
+            let result = try CommandRunner.run(["check", "--format", format, Self.good, bad])
+            #expect(!result.stdout.contains("230866-2412") && !result.stdout.contains("2308662412"), "\(format)")
+            #expect(!result.stdout.contains("320189-2720"), "\(format)")
+        }
+        let extract = try CommandRunner.run(["extract", "--format", "json", Self.good])
+        #expect(!extract.stdout.contains("230866-2412"))
+        let shown = try CommandRunner.run(["check", "--format", "json", "--show-identifiers", Self.good])
+        #expect(shown.stdout.contains("230866-2412"))
+    }
+
+    @Test("hostile XML: libxml2 prints nothing, and a local file never leaks through an entity")
+    func hostileXML() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let secret = directory.appendingPathComponent("secret.txt")
+        try "TOPSECRET".write(to: secret, atomically: true, encoding: .utf8)
+        let xxe = directory.appendingPathComponent("xxe.xml")
+        try HostileXMLTests.externalEntityLetter(pointingAt: secret.path).write(to: xxe, atomically: true, encoding: .utf8)
+        let bomb = directory.appendingPathComponent("bomb.xml")
+        try HostileXMLTests.entityBomb.write(to: bomb, atomically: true, encoding: .utf8)
+        for file in [xxe, bomb] {
+            for command in [["extract", "--format", "json"], ["check", "--format", "json"]] {
+                let result = try CommandRunner.run(command + [file.path])
+                #expect(result.stderr.isEmpty, "\(file.lastPathComponent): \(result.stderr)")
+                #expect(!result.stdout.contains("TOPSECRET"))
+            }
+        }
+    }
+
+    @Test("rules and explain")
+    func rulesAndExplain() throws {
+        let rules = try CommandRunner.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("DSAM-LATE-EFFECTS"))
+        let explain = try CommandRunner.run(["explain", "DSAM-LATE-EFFECTS", "--lang", "en"])
+        #expect(explain.stdout.contains("Late effects are missing"))
+        #expect(explain.stdout.contains("Fails:"))
+        #expect(try CommandRunner.run(["explain", "NO-SUCH-RULE"]).status == 2)
+    }
+
+    @Test("extract shows each fact with file:line:col")
+    func extractText() throws {
+        let result = try CommandRunner.run(["extract", Self.good])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("marking:   green at \(Self.good):8:1"))
+        #expect(result.stdout.contains("✓ late-effects"))
+    }
+}
