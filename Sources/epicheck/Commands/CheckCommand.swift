@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fail when a cancer letter scores below this (0-100).", valueName: "score"))
     var minScore: Double?
 
+    @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: ArgumentHelp("Letters: files, directories (searched recursively), or - for standard input.", valueName: "path"))
     var paths: [String] = []
 
@@ -37,6 +40,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("Unknown format '\(name)'. Use one of: \(Reporters.names.joined(separator: ", ")).")
         }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a number from 0 to 100.") }
+        if jobs < 1 { throw ValidationError("--jobs is at least 1.") }
     }
 
     func run() throws {
@@ -60,9 +64,12 @@ struct CheckCommand: ParsableCommand {
         for (path, why) in problems {
             emit(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
         }
-        for file in files {
-            toolkit.reports(for: file).forEach(emit)
+        let progress = Progress(total: files.count)
+        BatchRunner(toolkit: toolkit, files: files, jobs: jobs).run { reports in
+            reports.forEach(emit)
+            progress.advance()
         }
+        progress.finish()
         for sink in sinks {
             sink.output.write(sink.reporter.footer(tally, options))
             if sink.output !== FileHandleOutput.standardOutput { sink.output.close() }

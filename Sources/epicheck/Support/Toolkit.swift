@@ -4,7 +4,7 @@ import Foundation
 
 /// Everything a command needs to read and judge letters, loaded once per process: the lexicon,
 /// the rule packs and the configuration, from the rules directory.
-struct Toolkit {
+struct Toolkit: Sendable {
     let rulesDirectory: URL
     let lexicon: Lexicon
     let packs: [RulePack]
