@@ -5,41 +5,37 @@ import Foundation
 /// afkræftet"), about someone else ("mor havde tyktarmskræft") or an unconfirmed suspicion
 /// ("mhp. at udelukke malignitet") does not make a cancer letter.
 struct CancerDetector {
-    let terms: [Pattern]
+    let terms: Pattern
     let context: ContextAnalyzer
 
     static let codeInText = Pattern(literal: #"(?<![\p{L}\d])d[a-z]\d{2}[a-z0-9]{0,4}(?![\p{L}\d])"#)
 
     /// All the evidence, for and against; the letter is a cancer letter when any of it is affirmed.
-    func evidence(letter: Letter, codesInText: [Evidence]) -> [Evidence] {
+    func evidence(letter: Letter, lines: [AnalysedLine], codesInText: [Evidence]) -> [Evidence] {
         var result: [Evidence] = []
         for diagnosis in letter.diagnoses where diagnosis.role != .referral && SKSCode.isCancer(diagnosis.code) {
             result.append(Evidence(text: [diagnosis.code, diagnosis.text].compactMap { $0 }.joined(separator: " "),
                                    location: diagnosis.location ?? SourceLocation(line: 0, column: 0), source: .code))
         }
         result += codesInText.filter { SKSCode.isCancer($0.text) }
-        for line in letter.lines where !line.text.isEmpty {
-            let folded = FoldedText(line.text)
-            for term in terms {
-                for match in term.matches(in: folded) {
-                    result.append(Evidence(text: folded.originalText(match.range),
-                                           location: line.location.advanced(by: folded.originalOffset(match.range.location)),
-                                           polarity: context.polarity(of: match.range, in: folded), source: .text))
-                }
+        for line in lines where !line.text.isEmpty {
+            for match in terms.matches(in: line.folded) {
+                result.append(Evidence(text: line.folded.originalText(match.range),
+                                       location: line.line.location.advanced(by: line.folded.originalOffset(match.range.location)),
+                                       polarity: context.polarity(of: match.range, in: line.folded), source: .text))
             }
         }
         return result
     }
 
     /// Every SKS diagnosis code written in the text, with its polarity.
-    func codesInText(_ lines: [TextLine]) -> [Evidence] {
+    func codesInText(_ lines: [AnalysedLine]) -> [Evidence] {
         var result: [Evidence] = []
-        for line in lines where !line.text.isEmpty {
-            let folded = FoldedText(line.text)
-            for match in Self.codeInText.matches(in: folded) {
-                result.append(Evidence(text: folded.originalText(match.range).uppercased(),
-                                       location: line.location.advanced(by: folded.originalOffset(match.range.location)),
-                                       polarity: context.polarity(of: match.range, in: folded), source: .text))
+        for line in lines where !line.text.isEmpty && line.folded.text.contains(where: \.isNumber) {
+            for match in Self.codeInText.matches(in: line.folded) {
+                result.append(Evidence(text: line.folded.originalText(match.range).uppercased(),
+                                       location: line.line.location.advanced(by: line.folded.originalOffset(match.range.location)),
+                                       polarity: context.polarity(of: match.range, in: line.folded), source: .text))
             }
         }
         return result

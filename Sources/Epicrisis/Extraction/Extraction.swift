@@ -42,7 +42,7 @@ public struct TreatmentFact: Sendable, Codable, Hashable {
 }
 
 /// Everything epicheck reads out of one letter: the facts a GP looks for, each with its evidence.
-public struct Extraction: Sendable, Codable {
+public struct Extraction: Sendable {
     public var sections: [Section]
     public var priority: PriorityMarking?
     /// Further markings of another colour than the first.

@@ -14,15 +14,16 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ letter: Letter) -> Extraction {
-        let sections = SectionFinder(lexicon: lexicon).sections(of: letter.lines)
+        let lines = letter.lines.map { AnalysedLine($0, lexicon: lexicon) }
+        let sections = SectionFinder(lexicon: lexicon).sections(of: lines)
         let priorityFinder = PriorityMarkingFinder(lexicon: lexicon.priority, context: context)
-        let markings = priorityFinder.markings(in: letter.lines, structured: letter.structuredPriority)
+        let markings = priorityFinder.markings(in: lines, structured: letter.structuredPriority)
         let first = markings.first
         let conflicts = markings.filter { $0.colour != first?.colour }
 
         let cancer = CancerDetector(terms: lexicon.cancerTerms, context: context)
-        let codesInText = cancer.codesInText(letter.lines)
-        let cancerEvidence = cancer.evidence(letter: letter, codesInText: codesInText)
+        let codesInText = cancer.codesInText(lines)
+        let cancerEvidence = cancer.evidence(letter: letter, lines: lines, codesInText: codesInText)
         let isCancer = cancerEvidence.contains { $0.polarity == .affirmed }
 
         let judge = ItemJudge(lexicon: lexicon, context: context)
@@ -41,8 +42,7 @@ public struct Extractor: Sendable {
             judgements[item] = judgement
         }
 
-        let recommendationLines = recommendationContext(letter: letter, marking: first,
-                                                        judgement: judgements[.gpRecommendation])
+        let recommendationLines = recommendationContext(lines: lines, marking: first, judgement: judgements[.gpRecommendation])
         return Extraction(
             sections: sections,
             priority: first,
@@ -54,7 +54,7 @@ public struct Extractor: Sendable {
             cancerEvidence: cancerEvidence,
             mainDiagnosisCode: mainDiagnosisCode(letter: letter, sections: sections, codesInText: codesInText),
             diagnosisCodesInText: codesInText,
-            treatments: treatments(in: letter.lines),
+            treatments: treatments(in: lines),
             judgements: judgements)
     }
 
@@ -85,15 +85,19 @@ public struct Extractor: Sendable {
 
     /// Where the recommendation to the GP stands: the marking's line and the lines after it, and
     /// the recommendation's own evidence.
-    private func recommendationContext(letter: Letter, marking: PriorityMarking?, judgement: ItemJudgement?) -> [TextLine] {
-        var lines: [TextLine] = []
-        if let marking, let index = letter.lines.firstIndex(where: { $0.location.line == marking.evidence.location.line }) {
-            lines += letter.lines[index...].prefix(4)
+    private func recommendationContext(lines: [AnalysedLine], marking: PriorityMarking?, judgement: ItemJudgement?) -> [AnalysedLine] {
+        var result: [AnalysedLine] = []
+        if let marking, let index = lines.firstIndex(where: { $0.line.location.line == marking.evidence.location.line }) {
+            result += lines[index...].prefix(4)
         }
         for evidence in judgement?.evidence ?? [] where evidence.source != .marking {
-            lines.append(TextLine(text: evidence.text, location: evidence.location))
+            if let line = lines.first(where: { $0.line.location.line == evidence.location.line && $0.text == evidence.text }) {
+                result.append(line)
+            } else {
+                result.append(AnalysedLine(TextLine(text: evidence.text, location: evidence.location), lexicon: lexicon))
+            }
         }
-        return lines
+        return result
     }
 
     /// The coded main diagnosis; for text, the first diagnosis code written under a diagnosis
@@ -108,21 +112,15 @@ public struct Extractor: Sendable {
         return code?.text.replacingOccurrences(of: ".", with: "")
     }
 
-    private func treatments(in lines: [TextLine]) -> [TreatmentFact] {
-        var result: [TreatmentFact] = []
-        for (modality, patterns) in lexicon.treatments {
-            outer: for line in lines where !line.text.isEmpty {
-                let folded = FoldedText(line.text)
-                for pattern in patterns {
-                    if let range = pattern.firstMatch(in: folded) {
-                        let evidence = Evidence(text: line.text, location: line.location.advanced(by: folded.originalOffset(range.location)),
-                                                polarity: context.polarity(of: range, in: folded), source: .text)
-                        result.append(TreatmentFact(modality: modality, evidence: evidence))
-                        break outer
-                    }
+    private func treatments(in lines: [AnalysedLine]) -> [TreatmentFact] {
+        lexicon.treatments.compactMap { modality, pattern in
+            for line in lines where !line.text.isEmpty {
+                if let range = pattern.firstMatch(in: line.folded) {
+                    return TreatmentFact(modality: modality, evidence: line.evidence(
+                        at: range, polarity: context.polarity(of: range, in: line.folded), source: .text))
                 }
             }
+            return nil
         }
-        return result
     }
 }

@@ -10,47 +10,43 @@ struct PriorityMarkingFinder {
     let context: ContextAnalyzer
 
     /// Every marking in reading order.
-    func markings(in lines: [TextLine], structured: TextLine?) -> [PriorityMarking] {
+    func markings(in lines: [AnalysedLine], structured: TextLine?) -> [PriorityMarking] {
         var found: [PriorityMarking] = []
-        if let structured, let colour = colour(named: structured.text) {
+        if let structured, let colour = lexicon.colourWords[TextFolding.fold(structured.text).trimmingCharacters(in: .whitespaces)] {
             found.append(PriorityMarking(colour: colour, evidence: Evidence(text: structured.text, location: structured.location,
                                                                             source: .marking)))
         }
-        for line in lines where !line.text.isEmpty {
-            let folded = FoldedText(line.text)
-            var best: (offset: Int, marking: PriorityMarking)?
-            for (colour, pattern) in lexicon.markings {
-                guard let range = pattern.firstMatch(in: folded), context.polarity(of: range, in: folded) != .negated else { continue }
-                if best == nil || range.location < best!.offset {
-                    let evidence = Evidence(text: line.text, location: line.location.advanced(by: folded.originalOffset(range.location)),
-                                            source: .marking)
-                    best = (range.location, PriorityMarking(colour: colour, evidence: evidence))
-                }
+        for line in lines where mentionsColour(line.folded) {
+            var best: (range: NSRange, colour: PriorityColour)?
+            for pattern in lexicon.markings {
+                guard let match = pattern.matches(in: line.folded).first,
+                      context.polarity(of: match.range, in: line.folded) != .negated,
+                      let colour = lexicon.colourWords[line.folded.substring(match.range(withName: "colour"))] else { continue }
+                if best == nil || match.range.location < best!.range.location { best = (match.range, colour) }
             }
-            if let best { found.append(best.marking) }
+            if let best {
+                found.append(PriorityMarking(colour: best.colour, evidence: line.evidence(at: best.range, source: .marking)))
+            }
         }
         return found
     }
 
-    /// A structured field holds just the colour, in Danish or English.
-    private func colour(named text: String) -> PriorityColour? {
-        let folded = TextFolding.fold(text).trimmingCharacters(in: .whitespaces)
-        return PriorityColour.allCases.first { folded == TextFolding.fold($0.danishName) || folded == $0.rawValue }
+    /// Most lines name no colour at all; only those that do are matched against the marking forms.
+    private func mentionsColour(_ folded: FoldedText) -> Bool {
+        lexicon.colourWords.keys.contains { folded.text.contains($0) }
     }
 
     /// The first time frame stated in `lines`, as weekdays.
-    func timeFrame(in lines: [TextLine]) -> TimeFrame? {
+    func timeFrame(in lines: [AnalysedLine]) -> TimeFrame? {
         for line in lines {
-            let folded = FoldedText(line.text)
-            if let range = lexicon.nextDay.firstMatch(in: folded) {
-                return TimeFrame(maximumWeekdays: 1, evidence: evidence(line, folded, range))
+            if let range = lexicon.nextDay.firstMatch(in: line.folded) {
+                return TimeFrame(maximumWeekdays: 1, evidence: line.evidence(at: range, source: .text))
             }
-            guard let match = lexicon.timeFrame.matches(in: folded).first else { continue }
-            let ns = folded.text as NSString
+            guard let match = lexicon.timeFrame.matches(in: line.folded).first else { continue }
             let upper = match.range(at: 5).location != NSNotFound ? match.range(at: 5) : match.range(at: 3)
-            guard let amount = Int(ns.substring(with: upper)) else { continue }
-            let unit = ns.substring(with: match.range(at: 6))
-            return TimeFrame(maximumWeekdays: Self.weekdays(amount, unit: unit), evidence: evidence(line, folded, match.range))
+            guard let amount = Int(line.folded.substring(upper)) else { continue }
+            let unit = line.folded.substring(match.range(at: 6))
+            return TimeFrame(maximumWeekdays: Self.weekdays(amount, unit: unit), evidence: line.evidence(at: match.range, source: .text))
         }
         return nil
     }
@@ -65,19 +61,14 @@ struct PriorityMarkingFinder {
         }
     }
 
-    func firstAffirmed(_ patterns: [Pattern], in lines: [TextLine]) -> Evidence? {
+    func firstAffirmed(_ patterns: [Pattern], in lines: [AnalysedLine]) -> Evidence? {
         for line in lines where !line.text.isEmpty {
-            let folded = FoldedText(line.text)
             for pattern in patterns {
-                if let range = pattern.firstMatch(in: folded), context.polarity(of: range, in: folded) != .negated {
-                    return evidence(line, folded, range)
+                if let range = pattern.firstMatch(in: line.folded), context.polarity(of: range, in: line.folded) != .negated {
+                    return line.evidence(at: range, source: .text)
                 }
             }
         }
         return nil
-    }
-
-    private func evidence(_ line: TextLine, _ folded: FoldedText, _ range: NSRange) -> Evidence {
-        Evidence(text: line.text, location: line.location.advanced(by: folded.originalOffset(range.location)), source: .text)
     }
 }

@@ -1,22 +1,24 @@
 /// A part of the clinical text under one heading (or before the first heading).
-public struct Section: Sendable, Codable {
-    /// The heading line as written; nil for the text before the first heading.
+public struct Section: Sendable {
+    /// The heading line as written; nil for text before the first heading or after a closed one.
     public var heading: TextLine?
     /// The checklist items the heading names; empty for other headings (medication, findings…).
     public var items: [ChecklistItem]
     public var credit: Lexicon.Credit
-    /// The lines under the heading, starting with any text after its colon.
-    public var content: [TextLine]
     /// The heading is followed directly by headings for its own items ("Bivirkninger/senfølger",
     /// then "Bivirkninger: …"): it is a parent, not an empty heading.
     public var hasSubsections = false
+    /// The lines under the heading, starting with any text after its colon, prepared for matching.
+    var lines: [AnalysedLine] = []
 
-    public init(heading: TextLine?, items: [ChecklistItem], credit: Lexicon.Credit, content: [TextLine] = []) {
+    init(heading: TextLine?, items: [ChecklistItem], credit: Lexicon.Credit) {
         self.heading = heading
         self.items = items
         self.credit = credit
-        self.content = content
     }
+
+    /// The lines under the heading, starting with any text after its colon.
+    public var content: [TextLine] { lines.map(\.line) }
 
     /// The heading's text without its content, for reports (`Senfølger`).
     public var title: String? {
@@ -27,4 +29,4 @@ public struct Section: Sendable, Codable {
     }
 }
 
-extension Lexicon.Credit: Codable {}
+import Foundation

@@ -1,26 +1,33 @@
 /// How a language writes what the checklist asks for: headings, cue phrases, the colour marking,
 /// cancer wording and the context cues of negation and uncertainty, compiled for matching.
 ///
-/// Loaded once per process from `rules/lexicon/*.yml` (see `LexiconLoader`); every pattern is
-/// compiled at load, none per letter.
+/// Loaded once per process from `rules/lexicon/*.yml` (see `LexiconLoader`). Every pattern is
+/// compiled at load, none per letter, and each family of patterns is combined into one expression,
+/// so a line is matched once per family rather than once per phrase.
 public struct Lexicon: Sendable {
     public var language: String
-    public var headings: [HeadingEntry]
-    public var placeholders: [Pattern]
+    public var headings: HeadingIndex
+    /// Matches a whole line that is only a placeholder.
+    public var placeholder: Pattern
     public var notAddressing: [Pattern]
     public var items: [ChecklistItem: ItemCues]
     public var priority: PriorityLexicon
-    public var cancerTerms: [Pattern]
+    public var cancerTerms: Pattern
     public var context: ContextCues
-    public var treatments: [(modality: String, patterns: [Pattern])]
+    public var treatments: [(modality: String, pattern: Pattern)]
 
     /// A family of section headings and the items its sections speak to.
     public struct HeadingEntry: Sendable {
-        /// Matches a whole heading line; the group `content` holds what follows the colon.
-        public var pattern: Pattern
         public var items: [ChecklistItem]
         public var credit: Credit
         public var line: Int?
+    }
+
+    /// All heading entries in one expression: group `h<N>` tells which entry matched, the group
+    /// `content` holds what follows the colon.
+    public struct HeadingIndex: Sendable {
+        public var pattern: Pattern
+        public var entries: [HeadingEntry]
     }
 
     /// What makes a section's content count for its items.
@@ -33,9 +40,10 @@ public struct Lexicon: Sendable {
 
     /// The phrases that state an item anywhere in a letter.
     public struct ItemCues: Sendable {
-        public var cues: [Pattern]
-        /// Phrases that count only under the item's own headings.
-        public var sectionCues: [Pattern]
+        /// Any of the item's cue phrases.
+        public var cues: Pattern
+        /// The cues, and the phrases that count only under the item's own headings.
+        public var sectionCues: Pattern
         /// Whether a negated cue still states the item ("Bivirkninger: ingen" does; "ingen tegn på
         /// recidiv" is a finding, not a list of alarm symptoms).
         public var negationCounts: Bool
@@ -44,8 +52,10 @@ public struct Lexicon: Sendable {
     }
 
     public struct PriorityLexicon: Sendable {
-        /// One compiled pattern per colour and marking form.
-        public var markings: [(colour: PriorityColour, pattern: Pattern)]
+        /// Marking forms; the group `colour` holds the colour word.
+        public var markings: [Pattern]
+        /// Folded colour words and their colours.
+        public var colourWords: [String: PriorityColour]
         public var timeFrame: Pattern
         public var nextDay: Pattern
         public var selfContact: [Pattern]

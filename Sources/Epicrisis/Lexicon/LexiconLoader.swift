@@ -12,41 +12,48 @@ public enum LexiconLoader {
         for (key, value) in try fields.required("items").mapping() {
             let item = try checklistItem(key, at: value)
             let entry = try value.fields(required: ["cues"], optional: ["sectionCues", "negationCounts", "ignoreIn"])
-            items[item] = Lexicon.ItemCues(cues: try patterns(entry.required("cues")),
-                                           sectionCues: try entry["sectionCues"].map { try patterns($0) } ?? [],
+            let cues = try patterns(entry.required("cues"))
+            let sectionCues = try entry["sectionCues"].map { try patterns($0) } ?? []
+            guard !cues.isEmpty else { throw try entry.required("cues").error("an item needs at least one cue") }
+            items[item] = Lexicon.ItemCues(cues: try Pattern.anyOf(cues), sectionCues: try Pattern.anyOf(cues + sectionCues),
                                            negationCounts: try entry["negationCounts"]?.bool() ?? true,
                                            ignoreIn: Set(try (entry["ignoreIn"]?.array() ?? []).map { try checklistItem(try $0.string(), at: $0) }))
         }
         return Lexicon(
             language: try fields.required("language").string(),
             headings: try headings(fields.required("headings")),
-            placeholders: try fields["placeholders"].map { try wholeLinePatterns($0) } ?? [],
+            placeholder: try wholeLinePattern(fields["placeholders"]),
             notAddressing: try fields["notAddressing"].map { try patterns($0) } ?? [],
             items: items,
             priority: try priority(fields.required("priority")),
-            cancerTerms: try patterns(try fields.required("cancer").fields(required: ["terms"]).required("terms")),
+            cancerTerms: try Pattern.anyOf(try patterns(try fields.required("cancer").fields(required: ["terms"]).required("terms"))),
             context: try context(fields.required("context")),
-            treatments: try (fields["treatments"]?.mapping() ?? []).map { ($0.key, try patterns($0.value)) })
+            treatments: try (fields["treatments"]?.mapping() ?? []).map { ($0.key, try Pattern.anyOf(try patterns($0.value))) })
     }
 
-    /// A heading line: an optional number, letter or bullet, the term, then the end of the line or a
-    /// colon, dash or full stop followed by the section's first content.
-    private static func headings(_ value: YAMLValue) throws -> [Lexicon.HeadingEntry] {
-        try value.array().map { entry in
+    /// A heading line: an optional number, letter or bullet, one of the terms, then the end of the
+    /// line or a colon, full stop or dash followed by the section's first content. All entries are
+    /// alternatives of one expression, tried in file order.
+    private static func headings(_ value: YAMLValue) throws -> Lexicon.HeadingIndex {
+        var entries: [Lexicon.HeadingEntry] = []
+        var alternatives: [String] = []
+        for entry in try value.array() {
             let fields = try entry.fields(required: ["terms", "items", "credit"])
-            let terms = try fields.required("terms").strings()
-            let alternation = terms.map { "(?:\($0))" }.joined(separator: "|")
-            let source = #"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"# + alternation
-                + #")\s*(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#
-            let pattern = try compile(source, at: fields.required("terms"))
-            let itemsValue = try fields.required("items")
-            let items = try itemsValue.array().map { try checklistItem(try $0.string(), at: $0) }
+            let termsValue = try fields.required("terms")
+            let terms = try termsValue.strings()
+            // Each entry's terms must compile on their own, so an error names the entry's line.
+            _ = try compile(terms.map { "(?:\($0))" }.joined(separator: "|"), at: termsValue)
+            alternatives.append("(?<h\(entries.count)>" + terms.map { "(?:\($0))" }.joined(separator: "|") + ")")
+            let items = try fields.required("items").array().map { try checklistItem(try $0.string(), at: $0) }
             let creditValue = try fields.required("credit")
             guard let credit = Lexicon.Credit(rawValue: try creditValue.string()) else {
                 throw creditValue.error("credit must be 'content' or 'cues'")
             }
-            return Lexicon.HeadingEntry(pattern: pattern, items: items, credit: credit, line: entry.line)
+            entries.append(Lexicon.HeadingEntry(items: items, credit: credit, line: entry.line))
         }
+        let source = #"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"# + alternatives.joined(separator: "|")
+            + #")\s*(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#
+        return Lexicon.HeadingIndex(pattern: try compile(source, at: value), entries: entries)
     }
 
     private static func priority(_ value: YAMLValue) throws -> Lexicon.PriorityLexicon {
@@ -58,17 +65,20 @@ public enum LexiconLoader {
             }
             colourWords.append((colour, try words.strings()))
         }
-        var markings: [(PriorityColour, Pattern)] = []
+        var colourMap: [String: PriorityColour] = [:]
+        for (colour, words) in colourWords {
+            for word in words { colourMap[TextFolding.fold(word)] = colour }
+        }
+        let alternation = "(?<colour>" + colourMap.keys.sorted().joined(separator: "|") + ")"
+        var markings: [Pattern] = []
         for marking in try fields.required("markings").array() {
             let template = try marking.string()
             guard template.contains("{colour}") else { throw marking.error("a marking pattern must contain {colour}") }
-            for (colour, words) in colourWords {
-                let alternation = "(?:" + words.joined(separator: "|") + ")"
-                markings.append((colour, try compile(template.replacingOccurrences(of: "{colour}", with: alternation), at: marking)))
-            }
+            markings.append(try compile(template.replacingOccurrences(of: "{colour}", with: alternation), at: marking))
         }
         return Lexicon.PriorityLexicon(
             markings: markings,
+            colourWords: colourMap,
             timeFrame: try compile(fields.required("timeFrame").string(), at: fields.required("timeFrame")),
             nextDay: try compile(fields.required("nextDay").string(), at: fields.required("nextDay")),
             selfContact: try patterns(fields.required("selfContact")),
@@ -97,8 +107,15 @@ public enum LexiconLoader {
         try value.array().map { try compile(try $0.string(), at: $0) }
     }
 
-    private static func wholeLinePatterns(_ value: YAMLValue) throws -> [Pattern] {
-        try value.array().map { try compile("^\\s*(?:" + (try $0.string()) + ")\\s*$", at: $0) }
+    /// One expression matching a whole line that is any of the listed forms.
+    private static func wholeLinePattern(_ value: YAMLValue?) throws -> Pattern {
+        guard let value else { return try Pattern("(?!)") }
+        let forms = try value.array().map { form -> String in
+            let source = try form.string()
+            _ = try compile(source, at: form)
+            return "(?:\(source))"
+        }
+        return try compile("^\\s*(?:" + (forms.isEmpty ? "(?!)" : forms.joined(separator: "|")) + ")\\s*$", at: value)
     }
 
     static func compile(_ source: String, at value: YAMLValue) throws -> Pattern {

@@ -20,19 +20,27 @@ public struct Pattern: @unchecked Sendable {
         try! self.init(source)
     }
 
-    public func firstMatch(in text: FoldedText, from start: Int = 0) -> NSRange? {
-        let length = (text.text as NSString).length
-        guard start <= length else { return nil }
-        let range = expression.rangeOfFirstMatch(in: text.text, options: [], range: NSRange(location: start, length: length - start))
-        return range.location == NSNotFound ? nil : range
+    /// Matching within `range` sees the text around it, so `\\b` and look-behind work at its edges.
+    private static let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+
+    public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
+        let found = expression.rangeOfFirstMatch(in: text.text, options: range == nil ? [] : Self.options,
+                                                 range: range ?? NSRange(location: 0, length: text.length))
+        return found.location == NSNotFound ? nil : found
     }
 
-    public func matches(in text: FoldedText) -> [NSTextCheckingResult] {
-        expression.matches(in: text.text, options: [], range: NSRange(location: 0, length: (text.text as NSString).length))
+    public func matches(in text: FoldedText, range: NSRange? = nil) -> [NSTextCheckingResult] {
+        expression.matches(in: text.text, options: range == nil ? [] : Self.options,
+                           range: range ?? NSRange(location: 0, length: text.length))
     }
 
-    public func matches(_ text: FoldedText) -> Bool {
-        firstMatch(in: text) != nil
+    public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
+        firstMatch(in: text, range: range) != nil
+    }
+
+    /// One pattern that matches where any of `patterns` does.
+    public static func anyOf(_ patterns: [Pattern]) throws -> Pattern {
+        try Pattern(patterns.map { "(?:\($0.source))" }.joined(separator: "|"))
     }
 }
 

@@ -38,21 +38,33 @@ public enum TextFolding {
 
 /// A folded copy of a text that remembers, for each UTF-16 unit of the fold, the character offset
 /// in the original, so a match in the fold can be shown and located in the original.
-public struct FoldedText: Sendable {
+///
+/// Built once per line and letter: the fold, its bridged `NSString` and the original's characters
+/// are what every matcher needs, and computing them per match was the hot spot.
+public struct FoldedText: @unchecked Sendable {
+    // NSString and the arrays are immutable after init.
     public let original: String
     public let text: String
+    /// `text` as an `NSString`, bridged once.
+    public let ns: NSString
+    /// The UTF-16 length of `text`.
+    public let length: Int
     /// `characterOffsets[i]` is the original character offset of folded UTF-16 unit `i`; one extra
     /// entry at the end maps the end of the text.
     private let characterOffsets: [Int]
+    private let originalCharacters: [Character]
 
     public init(_ original: String) {
         self.original = original
         var folded = String.UnicodeScalarView()
         var offsets: [Int] = []
         offsets.reserveCapacity(original.utf16.count + 1)
+        var characters: [Character] = []
+        characters.reserveCapacity(original.utf16.count)
         var characterIndex = 0
         var previous: Character = " "
         for character in original {
+            characters.append(character)
             defer { previous = character }
             // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
             if Self.isDigraphTail(previous, character) {
@@ -67,7 +79,10 @@ public struct FoldedText: Sendable {
         }
         offsets.append(characterIndex)
         self.text = String(folded)
+        self.ns = NSString(string: text)
+        self.length = ns.length
         self.characterOffsets = offsets
+        self.originalCharacters = characters
     }
 
     /// The original character offset of a UTF-16 offset into `text`.
@@ -79,9 +94,18 @@ public struct FoldedText: Sendable {
     public func originalText(_ range: NSRange) -> String {
         let start = originalOffset(range.location)
         let end = range.length == 0 ? start : originalOffset(range.location + range.length - 1) + 1
-        let characters = Array(original)
-        guard start < end, end <= characters.count else { return "" }
-        return String(characters[start..<end])
+        guard start < end, end <= originalCharacters.count else { return "" }
+        return String(originalCharacters[start..<end])
+    }
+
+    /// Whether the original character behind folded unit `utf16Offset` is upper case.
+    public func isUppercaseInOriginal(_ utf16Offset: Int) -> Bool {
+        let offset = originalOffset(utf16Offset)
+        return offset < originalCharacters.count && originalCharacters[offset].isUppercase
+    }
+
+    public func substring(_ range: NSRange) -> String {
+        ns.substring(with: range)
     }
 
     static func isDigraphTail(_ previous: Character, _ character: Character) -> Bool {

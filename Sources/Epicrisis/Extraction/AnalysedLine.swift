@@ -1,0 +1,31 @@
+/// A line of clinical text prepared once per letter for every matcher: folded, and judged for
+/// whether it says anything at all.
+struct AnalysedLine {
+    let line: TextLine
+    let folded: FoldedText
+    /// A placeholder (`[udfyldes]`, `{{plan}}`, `XXX`, `-`): no content.
+    let isPlaceholder: Bool
+    /// A pointer elsewhere or a mention that says nothing ("se journal").
+    let isNotAddressing: Bool
+
+    init(_ line: TextLine, lexicon: Lexicon) {
+        self.line = line
+        let folded = FoldedText(line.text)
+        self.folded = folded
+        self.isPlaceholder = !line.text.isEmpty && lexicon.placeholder.matches(folded)
+        self.isNotAddressing = !line.text.isEmpty && lexicon.notAddressing.contains { $0.matches(folded) }
+    }
+
+    var text: String { line.text }
+
+    /// Content that says something: not blank, not a placeholder, not a mere pointer elsewhere.
+    var isRealContent: Bool { !line.text.isEmpty && !isPlaceholder && !isNotAddressing }
+
+    /// Evidence at a match in this line.
+    func evidence(at range: NSRange, polarity: Polarity = .affirmed, source: EvidenceSource, section: String? = nil) -> Evidence {
+        Evidence(text: line.text, location: line.location.advanced(by: folded.originalOffset(range.location)),
+                 polarity: polarity, source: source, section: section)
+    }
+}
+
+import Foundation
