@@ -11,7 +11,7 @@ public struct ContextAnalyzer: Sendable {
     /// How far back (in UTF-16 units of folded text) a cue may stand and still govern a phrase.
     static let reach = 60
     /// How far after a phrase a cue may stand (and never past a comma: "(DC169), HER2 negativ").
-    static let reachAfter = 30
+    static let reachAfter = 50
 
     public init(cues: Lexicon.ContextCues) {
         self.cues = cues

@@ -30,8 +30,9 @@ struct SectionFinder {
                 sections.append(section)
             } else if isUnnamedHeading(line) {
                 sections.append(Section(heading: line.line, items: [], credit: .content))
-            } else if let last = sections.last, last.heading != nil, !last.lines.isEmpty, last.lines.allSatisfy(\.isPlaceholder) {
-                // "Opfølgning: XXX" is the whole answer; what follows is not its content.
+            } else if let last = sections.last, last.heading != nil, !last.lines.isEmpty, !last.lines.contains(where: \.isRealContent) {
+                // "Opfølgning: XXX" or "Kontrol: afventer svar, videre plan herefter" is the whole
+                // answer; what follows is not its content.
                 var rest = Section(heading: nil, items: [], credit: .content)
                 rest.lines = [line]
                 sections.append(rest)

@@ -10,7 +10,7 @@ struct HeaderBlock {
 
     private static let labels: [(String, Field)] = [
         ("afsender", .sender), ("fra", .sender),
-        ("modtager", .receiver), ("til egen laege", .receiver), ("egen laege", .receiver), ("til", .receiver),
+        ("modtager", .receiver), ("modt", .receiver), ("til egen laege", .receiver), ("egen laege", .receiver), ("til", .receiver),
         ("patient", .patient), ("pt", .patient), ("vedr", .patient), ("vedrorende", .patient), ("navn", .patient),
         ("indlagt", .admission), ("indl", .admission), ("indlaeggelse", .admission), ("forste besog", .admission),
         ("udskrevet", .discharge), ("udskr", .discharge), ("sidste besog", .discharge), ("udskrivelse", .discharge),

@@ -27,7 +27,7 @@ public enum TextFolding {
                 }
             } else if character.isLetter {
                 if let last = out.last, FoldedText.isDigraphTail(last, character) { continue }
-                out += fold(String(character))
+                out.unicodeScalars.append(contentsOf: FoldedText.fold(character))
             } else {
                 out.append(character)
             }
@@ -115,7 +115,7 @@ public struct FoldedText: @unchecked Sendable {
         }
     }
 
-    private static func fold(_ character: Character) -> [Unicode.Scalar] {
+    static func fold(_ character: Character) -> [Unicode.Scalar] {
         if character.isASCII {
             return character.unicodeScalars.map { scalar in
                 (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
