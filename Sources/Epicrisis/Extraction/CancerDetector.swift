@@ -20,8 +20,10 @@ struct CancerDetector {
         result += codesInText.filter { SKSCode.isCancer($0.text) }
         for line in lines where !line.text.isEmpty {
             for match in terms.matches(in: line.folded) {
-                result.append(Evidence(text: line.folded.originalText(match.range),
-                                       location: line.line.location.advanced(by: line.folded.originalOffset(match.range.location)),
+                // The pattern starts at the telling part ("kræft"); the evidence is the whole word.
+                let word = line.folded.extendedToWordStart(match.range)
+                result.append(Evidence(text: line.folded.originalText(word),
+                                       location: line.line.location.advanced(by: line.folded.originalOffset(word.location)),
                                        polarity: context.polarity(of: match.range, in: line.folded), source: .text))
             }
         }

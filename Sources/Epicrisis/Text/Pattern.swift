@@ -7,11 +7,19 @@ import Foundation
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as thread-safe.
     private let expression: NSRegularExpression
+    /// The pattern as written.
     public let source: String
+    /// The pattern as compiled: its letters folded like the text it matches.
+    let folded: String
 
     public init(_ source: String) throws {
+        try self.init(source: source, folded: TextFolding.foldPattern(source))
+    }
+
+    private init(source: String, folded: String) throws {
         self.source = source
-        self.expression = try NSRegularExpression(pattern: TextFolding.foldPattern(source), options: [])
+        self.folded = folded
+        self.expression = try NSRegularExpression(pattern: folded, options: [])
     }
 
     /// A pattern from the project's own code, known to compile.
@@ -40,7 +48,8 @@ public struct Pattern: @unchecked Sendable {
 
     /// One pattern that matches where any of `patterns` does.
     public static func anyOf(_ patterns: [Pattern]) throws -> Pattern {
-        try Pattern(patterns.map { "(?:\($0.source))" }.joined(separator: "|"))
+        try Pattern(source: patterns.map { "(?:\($0.source))" }.joined(separator: "|"),
+                    folded: patterns.map { "(?:\($0.folded))" }.joined(separator: "|"))
     }
 }
 

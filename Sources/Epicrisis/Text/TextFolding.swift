@@ -12,27 +12,35 @@ public enum TextFolding {
     /// Folds the letters of a regular expression and leaves its syntax alone: escapes (`\S`,
     /// `\p{L}`) and punctuation inside character classes (`[-–]`) keep their meaning.
     public static func foldPattern(_ pattern: String) -> String {
-        var out = ""
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(pattern.unicodeScalars.count)
+        var previous: Character = " "
         var characters = pattern.makeIterator()
         while let character = characters.next() {
+            defer { previous = character }
             if character == "\\" {
-                out.append(character)
+                out.append(contentsOf: character.unicodeScalars)
                 guard let escaped = characters.next() else { break }
-                out.append(escaped)
+                out.append(contentsOf: escaped.unicodeScalars)
                 if escaped == "p" || escaped == "P" {
                     while let next = characters.next() {
-                        out.append(next)
+                        out.append(contentsOf: next.unicodeScalars)
                         if next == "}" { break }
                     }
                 }
-            } else if character.isLetter {
-                if let last = out.last, FoldedText.isDigraphTail(last, character) { continue }
-                out.unicodeScalars.append(contentsOf: FoldedText.fold(character))
+                previous = " "
+                continue
+            }
+            if character.isLetter {
+                if FoldedText.isDigraphTail(previous, character) { continue }
+                out.append(contentsOf: FoldedText.fold(character))
             } else {
-                out.append(character)
+                out.append(contentsOf: character.unicodeScalars)
             }
         }
-        return out
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: out)
+        return String(result)
     }
 }
 
@@ -102,6 +110,13 @@ public struct FoldedText: @unchecked Sendable {
     public func isUppercaseInOriginal(_ utf16Offset: Int) -> Bool {
         let offset = originalOffset(utf16Offset)
         return offset < originalCharacters.count && originalCharacters[offset].isUppercase
+    }
+
+    /// The range widened backwards to the start of its word.
+    public func extendedToWordStart(_ range: NSRange) -> NSRange {
+        var start = range.location
+        while start > 0, let scalar = Unicode.Scalar(ns.character(at: start - 1)), CharacterSet.letters.contains(scalar) { start -= 1 }
+        return NSRange(location: start, length: range.location + range.length - start)
     }
 
     public func substring(_ range: NSRange) -> String {
