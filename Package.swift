@@ -40,6 +40,10 @@ let package = Package(
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
         ),
+        .executableTarget(
+            name: "epicheck-bench",
+            dependencies: ["Epicrisis", "EpicrisisRules", "CLibXML2"]
+        ),
         .testTarget(
             name: "EpicrisisTests",
             // The executable is a dependency so that `swift test` builds it for the CLI tests.
