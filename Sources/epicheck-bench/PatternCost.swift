@@ -6,13 +6,14 @@ import Foundation
 enum PatternCost {
     static func report(lexicon: Lexicon, letters: [Letter]) -> String {
         let lines = letters.flatMap(\.lines).filter { !$0.text.isEmpty }.map { FoldedText($0.text) }
-        var rows: [(String, Duration)] = []
+        var rows: [(String, Duration, String)] = []
         let clock = ContinuousClock()
         func time(_ name: String, _ pattern: Pattern) {
             let elapsed = clock.measure {
                 for line in lines { _ = pattern.firstMatch(in: line) }
             }
-            rows.append((name, elapsed))
+            let screened = lines.filter { !pattern.mayMatch($0) }.count
+            rows.append((name, elapsed, pattern.screensLines ? "\(screened * 100 / max(1, lines.count)) % screened out" : "not screened"))
         }
         time("headings", lexicon.headings.pattern)
         time("placeholders", lexicon.placeholder)
@@ -25,9 +26,9 @@ enum PatternCost {
         time("negation", lexicon.context.negation)
         let total = rows.reduce(Duration.zero) { $0 + $1.1 }
         var out = "pattern family cost over \(lines.count) lines (one first-match per line):\n"
-        for (name, elapsed) in rows.sorted(by: { $0.1 > $1.1 }) {
+        for (name, elapsed, screening) in rows.sorted(by: { $0.1 > $1.1 }) {
             let share = elapsed / total * 100
-            out += "  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(format: "%8.1f µs/line  %5.1f %%", elapsed / .microseconds(1) / Double(lines.count), share))\n"
+            out += "  \(name.padding(toLength: 32, withPad: " ", startingAt: 0)) \(String(format: "%8.1f µs/line  %5.1f %%", elapsed / .microseconds(1) / Double(lines.count), share))  \(screening)\n"
         }
         return out
     }

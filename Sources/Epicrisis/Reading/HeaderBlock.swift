@@ -11,6 +11,7 @@ struct HeaderBlock {
     private static let labels: [(String, Field)] = [
         ("afsender", .sender), ("fra", .sender),
         ("modtager", .receiver), ("modt", .receiver), ("til egen laege", .receiver), ("egen laege", .receiver), ("til", .receiver),
+        ("e\\. ?l", .receiver), ("til e\\. ?l", .receiver),
         ("patient", .patient), ("pt", .patient), ("vedr", .patient), ("vedrorende", .patient), ("navn", .patient),
         ("indlagt", .admission), ("indl", .admission), ("indlaeggelse", .admission), ("forste besog", .admission),
         ("udskrevet", .discharge), ("udskr", .discharge), ("sidste besog", .discharge), ("udskrivelse", .discharge),
@@ -32,13 +33,15 @@ struct HeaderBlock {
         letter.type = letterType()
         var fieldLines: [Int] = []
         for (index, line) in lines.enumerated() {
+            // The header ends at the first blank line after a field; below it is the letter's body.
+            if line.text.isEmpty, !fieldLines.isEmpty { break }
             let folded = FoldedText(line.text)
             let matches = Self.labelPattern.matches(in: folded)
             for (position, match) in matches.enumerated() {
                 let labelRange = match.range(at: 1)
                 let label = (folded.text as NSString).substring(with: labelRange)
                 guard labelRange.location == 0 || Self.dateLabels.contains(label),
-                      let field = Self.labels.first(where: { $0.0 == label })?.1 else { continue }
+                      let field = Self.field(for: label) else { continue }
                 let valueStart = match.range.location + match.range.length
                 let valueEnd = position + 1 < matches.count ? matches[position + 1].range.location : (folded.text as NSString).length
                 let value = folded.originalText(NSRange(location: valueStart, length: max(0, valueEnd - valueStart)))
@@ -57,6 +60,15 @@ struct HeaderBlock {
             letter.patient.location = letter.patient.location ?? location
         }
         return fieldLines
+    }
+
+    /// The field a matched label names; labels with dots ("e.l.") are compared without them.
+    private static func field(for label: String) -> Field? {
+        let bare = label.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+        return labels.first { entry in
+            entry.0 == label || entry.0.replacingOccurrences(of: "\\.", with: "").replacingOccurrences(of: " ?", with: "")
+                .replacingOccurrences(of: " ", with: "") == bare
+        }?.1
     }
 
     /// The kind of letter from its title line.

@@ -11,6 +11,10 @@ public struct Pattern: @unchecked Sendable {
     public let source: String
     /// The pattern as compiled: its letters folded like the text it matches.
     let folded: String
+    /// Literals every match contains one of (UTF-8), or nil where that is not known.
+    let triggers: [[UInt8]]?
+    /// Families with more literals than this are cheaper to run than to screen.
+    static let triggerLimit = 256
 
     public init(_ source: String) throws {
         try self.init(source: source, folded: TextFolding.foldPattern(source))
@@ -20,6 +24,34 @@ public struct Pattern: @unchecked Sendable {
         self.source = source
         self.folded = folded
         self.expression = try NSRegularExpression(pattern: folded, options: [])
+        self.triggers = LiteralTriggers.of(folded).flatMap { $0.count <= Self.triggerLimit ? $0.map { Array($0.utf8) } : nil }
+    }
+
+    /// Whether lines are screened by literals before the expression runs.
+    public var screensLines: Bool { triggers != nil }
+
+    /// False when `text` holds none of the pattern's literals, so it cannot match: most lines are
+    /// ruled out this way for most patterns without running the regular expression.
+    public func mayMatch(_ text: FoldedText) -> Bool {
+        guard let triggers else { return true }
+        return text.utf8.withUnsafeBufferPointer { haystack in
+            triggers.contains { needle in Self.contains(haystack, needle) }
+        }
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// A pattern from the project's own code, known to compile.
@@ -32,13 +64,15 @@ public struct Pattern: @unchecked Sendable {
     private static let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
+        if range == nil, !mayMatch(text) { return nil }
         let found = expression.rangeOfFirstMatch(in: text.text, options: range == nil ? [] : Self.options,
                                                  range: range ?? NSRange(location: 0, length: text.length))
         return found.location == NSNotFound ? nil : found
     }
 
     public func matches(in text: FoldedText, range: NSRange? = nil) -> [NSTextCheckingResult] {
-        expression.matches(in: text.text, options: range == nil ? [] : Self.options,
+        if range == nil, !mayMatch(text) { return [] }
+        return expression.matches(in: text.text, options: range == nil ? [] : Self.options,
                            range: range ?? NSRange(location: 0, length: text.length))
     }
 

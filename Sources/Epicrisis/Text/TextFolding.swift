@@ -57,6 +57,8 @@ public struct FoldedText: @unchecked Sendable {
     public let ns: NSString
     /// The UTF-16 length of `text`.
     public let length: Int
+    /// `text` as UTF-8, for screening by literals.
+    let utf8: [UInt8]
     /// `characterOffsets[i]` is the original character offset of folded UTF-16 unit `i`; one extra
     /// entry at the end maps the end of the text.
     private let characterOffsets: [Int]
@@ -89,6 +91,7 @@ public struct FoldedText: @unchecked Sendable {
         self.text = String(folded)
         self.ns = NSString(string: text)
         self.length = ns.length
+        self.utf8 = Array(text.utf8)
         self.characterOffsets = offsets
         self.originalCharacters = characters
     }

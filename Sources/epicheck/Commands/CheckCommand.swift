@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
     var minScore: Double?
 
     @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = ProcessInfo.processInfo.processorCount
 
     @Argument(help: ArgumentHelp("Letters: files, directories (searched recursively), or - for standard input.", valueName: "path"))
     var paths: [String] = []
