@@ -65,6 +65,11 @@ public struct Pattern: @unchecked Sendable {
 
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
         if range == nil, !mayMatch(text) { return nil }
+        return firstMatchUnscreened(in: text, range: range)
+    }
+
+    /// The match without the literal screen, for checking that the screen never hides one.
+    func firstMatchUnscreened(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
         let found = expression.rangeOfFirstMatch(in: text.text, options: range == nil ? [] : Self.options,
                                                  range: range ?? NSRange(location: 0, length: text.length))
         return found.location == NSNotFound ? nil : found
