@@ -28,9 +28,9 @@ struct ItemJudge {
                 evidence += cueEvidence(cues.sectionCues, in: content, section: section)
             }
         }
-        for section in sections where !section.items.contains(item) && cues.ignoreIn.isDisjoint(with: section.items) {
-            guard evidence.count < Self.evidenceLimit else { break }
-            evidence += cueEvidence(cues.cues, in: section.lines.filter(\.isRealContent), section: section)
+        // Elsewhere in the letter one statement settles it; reading on would only cost time.
+        for section in sections where evidence.isEmpty && !section.items.contains(item) && cues.ignoreIn.isDisjoint(with: section.items) {
+            evidence += cueEvidence(cues.cues, in: section.lines.filter(\.isRealContent), section: section, limit: 1)
         }
         if !cues.negationCounts {
             evidence.removeAll { $0.source == .text && $0.polarity == .negated }
@@ -39,13 +39,13 @@ struct ItemJudge {
                              evidence: Array(evidence.prefix(Self.evidenceLimit)), emptyHeadings: emptyHeadings)
     }
 
-    private func cueEvidence(_ cue: Pattern, in lines: [AnalysedLine], section: Section) -> [Evidence] {
+    private func cueEvidence(_ cue: Pattern, in lines: [AnalysedLine], section: Section, limit: Int = evidenceLimit) -> [Evidence] {
         var result: [Evidence] = []
         for line in lines {
             guard let range = cue.firstMatch(in: line.folded) else { continue }
             result.append(line.evidence(at: range, polarity: context.polarity(of: range, in: line.folded), source: .text,
                                         section: section.title))
-            if result.count >= Self.evidenceLimit { break }
+            if result.count >= limit { break }
         }
         return result
     }

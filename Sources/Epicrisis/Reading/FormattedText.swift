@@ -55,7 +55,9 @@ struct FormattedText {
                 offset += 1
                 sourceLine += 1
             }
-            let clean = piece.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\t", with: " ")
+            var clean = ""
+            clean.reserveCapacity(piece.utf8.count)
+            for character in piece where character != "\r" { clean.append(character == "\t" ? " " : character) }
             if currentLine == nil, !clean.isEmpty { currentLine = sourceLine }
             current += clean
             let visible = clean.filter { !$0.isWhitespace }.count

@@ -81,9 +81,15 @@ public struct FoldedText: @unchecked Sendable {
                 characterIndex += 1
                 continue
             }
-            for scalar in Self.fold(character) {
-                folded.append(scalar)
-                offsets.append(contentsOf: repeatElement(characterIndex, count: scalar.utf16.count))
+            if let ascii = character.asciiValue {
+                // The common case, without allocating: ASCII folds to one lower-case UTF-16 unit.
+                folded.append(Unicode.Scalar((65...90).contains(ascii) ? ascii + 32 : ascii))
+                offsets.append(characterIndex)
+            } else {
+                for scalar in Self.fold(character) {
+                    folded.append(scalar)
+                    offsets.append(contentsOf: repeatElement(characterIndex, count: scalar.utf16.count))
+                }
             }
             characterIndex += 1
         }

@@ -1,0 +1,140 @@
+import CLibXML2
+import Epicrisis
+import EpicrisisRules
+import Foundation
+
+/// The sample letters, as bytes, split by form.
+struct SampleLetters {
+    struct Sample {
+        var name: String
+        var bytes: [UInt8]
+    }
+
+    let all: [Sample]
+
+    init(directory: URL) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        all = names.compactMap { name in
+            guard name.hasSuffix(".txt") || name.hasSuffix(".xml"), !name.contains("malformed") else { return nil }
+            return FileManager.default.contents(atPath: directory.appendingPathComponent(name).path).map { Sample(name: name, bytes: [UInt8]($0)) }
+        }
+    }
+
+    var text: [Sample] { all.filter { $0.name.hasSuffix(".txt") } }
+    var xml: [Sample] { all.filter { $0.name.hasSuffix(".xml") } }
+
+    struct Batch {
+        var letters: [Sample]
+        var bytes: Int { letters.reduce(0) { $0 + $1.bytes.count } }
+    }
+
+    /// `count` letters cycling through the samples (the bytes are shared, not copied).
+    func replicate(_ samples: [Sample], count: Int) -> Batch {
+        Batch(letters: (0..<count).map { samples[$0 % samples.count] })
+    }
+
+    /// Writes `count` letters to a directory, in subfolders of 1,000, for batch runs of the CLI.
+    func write(count: Int, to directory: URL) throws {
+        for index in 0..<count {
+            let sample = all[index % all.count]
+            let folder = directory.appendingPathComponent(String(format: "%04d", index / 1000))
+            if index % 1000 == 0 { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            let name = String(format: "%07d-", index) + sample.name
+            try Data(sample.bytes).write(to: folder.appendingPathComponent(name))
+        }
+    }
+}
+
+struct Timing {
+    var seconds: Double
+
+    func summary(_ batch: SampleLetters.Batch) -> String {
+        let letters = Double(batch.letters.count) / seconds
+        let megabytes = Double(batch.bytes) / seconds / 1_000_000
+        return String(format: "%8.0f letters/s  %6.2f MB/s  %7.1f µs/letter", letters, megabytes, seconds / Double(batch.letters.count) * 1e6)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// The whole per-letter path of `epicheck check --format json`: read, extract, judge, report.
+struct Pipeline: Sendable {
+    let extractor: Extractor
+    let engine: RuleEngine
+
+    func process(_ sample: SampleLetters.Sample) -> Int {
+        guard let letters = try? LetterReader.read(sample.bytes, path: sample.name) else { return 0 }
+        let reporter = NDJSONReporter()
+        let options = ReportOptions()
+        return letters.reduce(0) { total, letter in
+            let report = engine.report(file: sample.name, letter: letter, extraction: extractor.extract(letter))
+            return total + reporter.letter(report, position: 0, options).utf8.count
+        }
+    }
+
+    func run(_ batch: SampleLetters.Batch, jobs: Int) -> Timing {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            if jobs == 1 {
+                for sample in batch.letters { _ = process(sample) }
+            } else {
+                let chunk = max(1, batch.letters.count / (jobs * 8))
+                let chunks = stride(from: 0, to: batch.letters.count, by: chunk).map { $0..<min($0 + chunk, batch.letters.count) }
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+                    for sample in batch.letters[chunks[index]] { _ = process(sample) }
+                }
+            }
+        }
+        return Timing(seconds: elapsed.seconds)
+    }
+}
+
+/// libxml2 parsing alone, with the options the reader uses: the floor any XML pipeline stands on.
+enum LibXML2Baseline {
+    static func run(_ batch: SampleLetters.Batch) -> Timing {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for sample in batch.letters {
+                sample.bytes.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                        if let document = xmlReadMemory(pointer, Int32(buffer.count), sample.name, nil, options) { xmlFreeDoc(document) }
+                    }
+                }
+            }
+        }
+        return Timing(seconds: elapsed.seconds)
+    }
+}
+
+enum PeakMemory {
+    static var mebibytes: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024 // kilobytes on Linux
+    }
+}
+
+/// Wall time of `epicheck check` on one letter, process start included, median of 20 runs.
+enum Startup {
+    static func measure(binary: String, letter: String) throws -> String {
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<20 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["check", "--format", "json", letter]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let started = clock.now
+            try process.run()
+            process.waitUntilExit()
+            times.append((clock.now - started).seconds)
+        }
+        times.sort()
+        return String(format: "epicheck check on one letter, process start included: median %.1f ms, fastest %.1f ms (20 runs)",
+                      times[times.count / 2] * 1000, times[0] * 1000)
+    }
+}
