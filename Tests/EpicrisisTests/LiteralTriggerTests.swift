@@ -26,7 +26,7 @@ struct LiteralTriggerTests {
     func sound() throws {
         let lexicon = Fixtures.lexicon
         var patterns = [lexicon.headings.pattern, lexicon.placeholder, lexicon.cancerTerms] + lexicon.priority.markings
-        patterns += lexicon.items.values.flatMap { [$0.cues, $0.sectionCues] } + lexicon.treatments.map(\.pattern)
+        patterns += lexicon.items.values.flatMap { [$0.cues, $0.sectionCues].compactMap { $0 } } + lexicon.treatments.map(\.pattern)
         var folders = [Fixtures.samples, Fixtures.root.appendingPathComponent("corpus")]
         if Fixtures.hasShared { folders.append(Fixtures.shared.appendingPathComponent("corpus/dev")) }
         var lines: [FoldedText] = []

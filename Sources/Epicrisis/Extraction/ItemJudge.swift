@@ -25,7 +25,10 @@ struct ItemJudge {
                 evidence.append(first.evidence(at: NSRange(location: 0, length: 0), polarity: answerPolarity(first),
                                                source: .section, section: section.title))
             } else {
-                evidence += cueEvidence(cues.sectionCues, in: content, section: section)
+                evidence += cueEvidence(cues.cues, in: content, section: section)
+                if evidence.isEmpty, let sectionCues = cues.sectionCues {
+                    evidence += cueEvidence(sectionCues, in: content, section: section)
+                }
             }
         }
         // Elsewhere in the letter one statement settles it; reading on would only cost time.

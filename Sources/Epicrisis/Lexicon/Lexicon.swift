@@ -42,8 +42,8 @@ public struct Lexicon: Sendable {
     public struct ItemCues: Sendable {
         /// Any of the item's cue phrases.
         public var cues: Pattern
-        /// The cues, and the phrases that count only under the item's own headings.
-        public var sectionCues: Pattern
+        /// The phrases that count only under the item's own headings (besides `cues`), if any.
+        public var sectionCues: Pattern?
         /// Whether a negated cue still states the item ("Bivirkninger: ingen" does; "ingen tegn på
         /// recidiv" is a finding, not a list of alarm symptoms).
         public var negationCounts: Bool

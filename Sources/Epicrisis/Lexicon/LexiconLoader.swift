@@ -12,10 +12,10 @@ public enum LexiconLoader {
         for (key, value) in try fields.required("items").mapping() {
             let item = try checklistItem(key, at: value)
             let entry = try value.fields(required: ["cues"], optional: ["sectionCues", "negationCounts", "ignoreIn"])
-            let cues = try patterns(entry.required("cues"))
-            let sectionCues = try entry["sectionCues"].map { try patterns($0) } ?? []
+            let cues = try sources(entry.required("cues"))
+            let sectionCues = try entry["sectionCues"].map { try sources($0) } ?? []
             guard !cues.isEmpty else { throw try entry.required("cues").error("an item needs at least one cue") }
-            items[item] = Lexicon.ItemCues(cues: try Pattern.anyOf(cues), sectionCues: try Pattern.anyOf(cues + sectionCues),
+            items[item] = Lexicon.ItemCues(cues: try anyOf(cues), sectionCues: sectionCues.isEmpty ? nil : try anyOf(sectionCues),
                                            negationCounts: try entry["negationCounts"]?.bool() ?? true,
                                            ignoreIn: Set(try (entry["ignoreIn"]?.array() ?? []).map { try checklistItem(try $0.string(), at: $0) }))
         }
@@ -26,9 +26,9 @@ public enum LexiconLoader {
             notAddressing: try fields["notAddressing"].map { try patterns($0) } ?? [],
             items: items,
             priority: try priority(fields.required("priority")),
-            cancerTerms: try Pattern.anyOf(try patterns(try fields.required("cancer").fields(required: ["terms"]).required("terms"))),
+            cancerTerms: try anyOf(try sources(try fields.required("cancer").fields(required: ["terms"]).required("terms"))),
             context: try context(fields.required("context")),
-            treatments: try (fields["treatments"]?.mapping() ?? []).map { ($0.key, try Pattern.anyOf(try patterns($0.value))) })
+            treatments: try (fields["treatments"]?.mapping() ?? []).map { ($0.key, try anyOf(try sources($0.value))) })
     }
 
     /// A heading line: an optional number, letter or bullet, one of the terms, then the end of the
@@ -101,6 +101,20 @@ public enum LexiconLoader {
             uncertainty: try cueList("uncertainty"), uncertaintyAfter: try cueList("uncertaintyAfter"), hypothetical: try cueList("hypothetical"),
             pseudoNegation: try cueList("pseudoNegation"), otherPerson: try cueList("otherPerson"),
             scopeEnd: try cueList("scopeEnd"))
+    }
+
+    /// The pattern sources of a list, each with its place in the file.
+    private static func sources(_ value: YAMLValue) throws -> [(source: String, at: YAMLValue)] {
+        try value.array().map { (try $0.string(), $0) }
+    }
+
+    /// One expression for a family of patterns, compiled once. Only when it does not compile are
+    /// the members compiled one by one, to name the line of the one at fault.
+    private static func anyOf(_ members: [(source: String, at: YAMLValue)]) throws -> Pattern {
+        let combined = members.map { "(?:\($0.source))" }.joined(separator: "|")
+        if let pattern = try? Pattern(combined) { return pattern }
+        for member in members { _ = try compile(member.source, at: member.at) }
+        throw members[0].at.error("the patterns do not combine into one expression")
     }
 
     private static func patterns(_ value: YAMLValue) throws -> [Pattern] {

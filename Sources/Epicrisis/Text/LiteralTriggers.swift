@@ -6,14 +6,14 @@
 /// which means "always run the pattern": the answer is an optimisation, never a change of meaning.
 enum LiteralTriggers {
     static func of(_ pattern: String) -> [String]? {
-        var parser = Parser(Array(pattern))
+        var parser = Parser(Array(pattern.unicodeScalars))
         guard let alternation = parser.parseAlternation(), parser.atEnd else { return nil }
         guard let triggers = alternation.triggers, !triggers.isEmpty, triggers.allSatisfy({ !$0.isEmpty }) else { return nil }
         return Array(Set(triggers)).sorted()
     }
 
     fileprivate indirect enum Atom {
-        case literal(Character)
+        case literal(Unicode.Scalar)
         /// Matches one character of several kinds, or an escape class.
         case other
         /// Matches no character: `\b`, `^`, `$`, look-around.
@@ -28,10 +28,10 @@ enum LiteralTriggers {
     }
 
     fileprivate struct Parser {
-        let characters: [Character]
+        let characters: [Unicode.Scalar]
         var index = 0
 
-        init(_ characters: [Character]) { self.characters = characters }
+        init(_ characters: [Unicode.Scalar]) { self.characters = characters }
 
         var atEnd: Bool { index >= characters.count }
 
@@ -67,7 +67,7 @@ enum LiteralTriggers {
                     while index < characters.count, characters[index] != "}" { index += 1 }
                     index += 1
                     return .other
-                case _ where escaped.isLetter || escaped.isNumber: return .other
+                case _ where escaped.properties.isAlphabetic || ("0"..."9").contains(escaped): return .other
                 default: return .literal(escaped)
                 }
             case "[":
@@ -122,7 +122,7 @@ enum LiteralTriggers {
             case "{":
                 var text = ""
                 index += 1
-                while index < characters.count, characters[index] != "}" { text.append(characters[index]); index += 1 }
+                while index < characters.count, characters[index] != "}" { text.unicodeScalars.append(characters[index]); index += 1 }
                 guard index < characters.count else { return nil }
                 index += 1
                 let parts = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -163,7 +163,7 @@ extension Array where Element == LiteralTriggers.Item {
         for item in self {
             switch item.atom {
             case .literal(let character) where item.minimum >= 1:
-                run.append(character)
+                run.unicodeScalars.append(character)
                 if item.maximum != 1 { closeRun() }
             case .zeroWidth:
                 continue
@@ -176,7 +176,7 @@ extension Array where Element == LiteralTriggers.Item {
         }
         closeRun()
         return candidates.max { lhs, rhs in
-            let left = lhs.map(\.count).min() ?? 0, right = rhs.map(\.count).min() ?? 0
+            let left = lhs.map(\.utf8.count).min() ?? 0, right = rhs.map(\.utf8.count).min() ?? 0
             return left != right ? left < right : lhs.count > rhs.count
         }
     }

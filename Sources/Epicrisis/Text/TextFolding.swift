@@ -13,34 +13,39 @@ public enum TextFolding {
     /// `\p{L}`) and punctuation inside character classes (`[-–]`) keep their meaning.
     public static func foldPattern(_ pattern: String) -> String {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(pattern.unicodeScalars.count)
-        var previous: Character = " "
-        var characters = pattern.makeIterator()
-        while let character = characters.next() {
-            defer { previous = character }
-            if character == "\\" {
-                out.append(contentsOf: character.unicodeScalars)
-                guard let escaped = characters.next() else { break }
-                out.append(contentsOf: escaped.unicodeScalars)
+        out.reserveCapacity(pattern.utf8.count)
+        var previous: Unicode.Scalar = " "
+        var scalars = pattern.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            if scalar == "\\" {
+                out.append(scalar)
+                guard let escaped = scalars.next() else { break }
+                out.append(escaped)
                 if escaped == "p" || escaped == "P" {
-                    while let next = characters.next() {
-                        out.append(contentsOf: next.unicodeScalars)
+                    while let next = scalars.next() {
+                        out.append(next)
                         if next == "}" { break }
                     }
                 }
                 previous = " "
                 continue
             }
-            if character.isLetter {
-                if FoldedText.isDigraphTail(previous, character) { continue }
-                out.append(contentsOf: FoldedText.fold(character))
+            defer { previous = scalar }
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                let lower = (65...90).contains(value) ? Unicode.Scalar(value + 32) : scalar
+                let before = previous.value | 0x20 // lower-cases an ASCII letter
+                if (before == 0x6F && lower == "e") || (before == 0x61 && lower == "a") { continue } // "oe", "aa"
+                out.append(lower)
+            } else if scalar.properties.isAlphabetic {
+                out.append(contentsOf: FoldedText.fold(Character(scalar)))
             } else {
-                out.append(contentsOf: character.unicodeScalars)
+                out.append(scalar)
             }
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: out)
-        return String(result)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: out)
+        return String(view)
     }
 }
 
