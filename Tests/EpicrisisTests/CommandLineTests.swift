@@ -162,4 +162,38 @@ struct CommandLineTests {
         #expect(result.stdout.contains("marking:   green at \(Self.good):8:1"))
         #expect(result.stdout.contains("✓ late-effects"))
     }
+
+    @Test("a batch with unreadable files, a symlink loop and other files: scored plus unreadable equals letters given")
+    func robustBatch() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manager = FileManager.default
+        for name in ["good-breast-cancer.txt", "noncancer-pneumonia.xml", "white-diabetes.txt"] {
+            try manager.copyItem(at: Fixtures.samples.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        }
+        try Data([0x00, 0xFF, 0x13, 0x37]).write(to: directory.appendingPathComponent("garbage.txt"))
+        try Data().write(to: directory.appendingPathComponent("empty.xml"))
+        try manager.copyItem(at: Fixtures.samples.appendingPathComponent("malformed-truncated.xml"), to: directory.appendingPathComponent("cut.xml"))
+        try manager.createSymbolicLink(atPath: directory.appendingPathComponent("gone.xml").path, withDestinationPath: "/nonexistent/letter.xml")
+        try manager.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: directory.appendingPathComponent("sub/loop").path, withDestinationPath: directory.path)
+        try Data("not a letter".utf8).write(to: directory.appendingPathComponent("notes.pdf"))
+        let given = 7 // the three letters, garbage, empty, cut, and the broken link; notes.pdf is not a letter
+
+        let result = try CommandRunner.run(["check", "--format", "json", directory.path])
+        #expect(result.status == 1)
+        let letters = try json(result.stdout)
+        let scored = letters.filter { $0["error"] == nil }.count
+        let unreadable = letters.filter { $0["error"] != nil }.count
+        #expect(scored == 3)
+        #expect(scored + unreadable == given)
+    }
+
+    @Test("a letter over the time limit is reported as such and the batch goes on")
+    func timeLimit() throws {
+        let result = try CommandRunner.run(["check", "--format", "json", "--max-seconds", "0.000001", Self.good, Self.poor])
+        let letters = try json(result.stdout)
+        #expect(letters.count == 2)
+        #expect(letters.allSatisfy { (($0["error"] as? [String: Any])?["message"] as? String)?.contains("took longer") == true })
+    }
 }

@@ -14,6 +14,12 @@ public struct Extractor: Sendable {
     }
 
     public func extract(_ letter: Letter) -> Extraction {
+        // Without a deadline nothing can throw.
+        (try? extract(letter, deadline: .none))!
+    }
+
+    /// Extracts within a time limit, checked between items.
+    public func extract(_ letter: Letter, deadline: Deadline) throws(DeadlineExceeded) -> Extraction {
         let lines = letter.lines.map { AnalysedLine($0, lexicon: lexicon) }
         let sections = SectionFinder(lexicon: lexicon).sections(of: lines)
         let priorityFinder = PriorityMarkingFinder(lexicon: lexicon.priority, context: context)
@@ -29,6 +35,7 @@ public struct Extractor: Sendable {
         let judge = ItemJudge(lexicon: lexicon, context: context)
         var judgements: [ChecklistItem: ItemJudgement] = [:]
         for item in ChecklistItem.allCases {
+            try deadline.check()
             if item.isDSAM && !isCancer {
                 judgements[item] = ItemJudgement(item: item, status: .notApplicable)
                 continue

@@ -111,6 +111,11 @@ public enum LexiconLoader {
     /// One expression for a family of patterns, compiled once. Only when it does not compile are
     /// the members compiled one by one, to name the line of the one at fault.
     private static func anyOf(_ members: [(source: String, at: YAMLValue)]) throws -> Pattern {
+        for member in members {
+            if let problem = PatternSafety.problem(in: member.source) {
+                throw member.at.error("unsafe regular expression: \(problem): \(member.source)")
+            }
+        }
         let combined = members.map { "(?:\($0.source))" }.joined(separator: "|")
         if let pattern = try? Pattern(combined) { return pattern }
         for member in members { _ = try compile(member.source, at: member.at) }
@@ -133,6 +138,9 @@ public enum LexiconLoader {
     }
 
     static func compile(_ source: String, at value: YAMLValue) throws -> Pattern {
+        if let problem = PatternSafety.problem(in: source) {
+            throw value.error("unsafe regular expression: \(problem): \(source)")
+        }
         do {
             return try Pattern(source)
         } catch {

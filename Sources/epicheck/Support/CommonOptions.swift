@@ -20,13 +20,17 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Refuse letters larger than this many bytes.", valueName: "bytes"))
     var maxBytes: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Give up on a letter that takes longer than this to judge (0: no limit).", valueName: "seconds"))
+    var maxSeconds: Double = 10
+
     @Option(name: .long, help: ArgumentHelp("Validate OIOXML letters against MedCom's schemas in DIR (DIR/YYYY/MM/DD/EMessage.xsd).", valueName: "dir"))
     var schemas: String?
 
     /// Loads the toolkit, turning a configuration error into exit code 2 with the file and line.
     func toolkit() throws -> Toolkit {
         do {
-            return try Toolkit(rulesPath: rules, configPath: config, language: lang, maximumBytes: maxBytes, schemas: schemas)
+            return try Toolkit(rulesPath: rules, configPath: config, language: lang, maximumBytes: maxBytes, schemas: schemas,
+                               maximumSeconds: maxSeconds > 0 ? maxSeconds : nil)
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(2)

@@ -12,8 +12,14 @@ struct Toolkit: Sendable {
     let extractor: Extractor
     let engine: RuleEngine
     let readingOptions: ReadingOptions
+    /// How long one letter may take to judge.
+    let maximumDuration: Duration?
+    private let maximumSeconds: Double?
 
-    init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil, schemas: String? = nil) throws {
+    init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil, schemas: String? = nil,
+         maximumSeconds: Double? = nil) throws {
+        self.maximumSeconds = maximumSeconds
+        maximumDuration = maximumSeconds.map { .milliseconds(Int64($0 * 1000)) }
         rulesDirectory = try RulesDirectory.locate(explicit: rulesPath)
         lexicon = try Self.loadLexicon(in: rulesDirectory)
         var configuration = Configuration()
@@ -58,11 +64,15 @@ struct Toolkit: Sendable {
         }
         do {
             let letters = try LetterReader.read(bytes, path: input, options: readingOptions)
-            return letters.enumerated().map { index, letter in
-                engine.report(file: input, index: index, letter: letter, extraction: extractor.extract(letter))
+            let deadline = maximumDuration.map { Deadline.after($0) } ?? .none
+            return try letters.enumerated().map { index, letter in
+                engine.report(file: input, index: index, letter: letter, extraction: try extractor.extract(letter, deadline: deadline))
             }
-        } catch {
+        } catch let error as ReadError {
             return [LetterReport.unreadable(file: input, error: error)]
+        } catch {
+            let limit = maximumSeconds.map { String(format: "%g s", $0) } ?? "its time limit"
+            return [LetterReport.unreadable(file: input, error: ReadError(file: input, message: "not judged: the letter took longer than \(limit)"))]
         }
     }
 
