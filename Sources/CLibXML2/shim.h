@@ -11,6 +11,18 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
+// libxml2 reports some errors (failed encoding conversion, I/O) through the generic handler,
+// which prints to stderr unless replaced; its type is variadic, which Swift cannot write.
+static void epicheck_ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/// Routes libxml2's generic errors on the calling thread to nowhere (the handler is per thread).
+static inline void epicheck_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, epicheck_ignore_generic_error);
+}
+
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.
 static inline void epicheck_xmlFree(void *pointer) { xmlFree(pointer); }
 

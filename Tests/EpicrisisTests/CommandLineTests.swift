@@ -135,7 +135,13 @@ struct CommandLineTests {
         try HostileXMLTests.externalEntityLetter(pointingAt: secret.path).write(to: xxe, atomically: true, encoding: .utf8)
         let bomb = directory.appendingPathComponent("bomb.xml")
         try HostileXMLTests.entityBomb.write(to: bomb, atomically: true, encoding: .utf8)
-        for file in [xxe, bomb] {
+        // Found by fuzzing: a byte that windows-1252 leaves undefined made libxml2 print an
+        // encoding error of its own.
+        let undefined = directory.appendingPathComponent("undefined-byte.xml")
+        var bytes = Array(Fixtures.oioxml(text01: "Senfølger: ingen").replacingOccurrences(of: "UTF-8", with: "windows-1252").utf8)
+        bytes.insert(0x8D, at: bytes.firstIndex(of: UInt8(ascii: "S"))!)
+        try Data(bytes).write(to: undefined)
+        for file in [xxe, bomb, undefined] {
             for command in [["extract", "--format", "json"], ["check", "--format", "json"]] {
                 let result = try CommandRunner.run(command + [file.path])
                 #expect(result.stderr.isEmpty, "\(file.lastPathComponent): \(result.stderr)")

@@ -68,6 +68,9 @@ public struct OIOXMLReader: Sendable {
     }
 
     private func parse(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
+        // Errors that libxml2 raises outside the parser context (a failed encoding conversion)
+        // would otherwise be printed; the parser context's own errors are collected below.
+        epicheck_silence_generic_errors()
         guard let context = xmlNewParserCtxt() else {
             throw ReadError(file: path, message: "libxml2 could not allocate a parser")
         }
