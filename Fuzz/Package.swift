@@ -11,7 +11,7 @@ import PackageDescription
 let package = Package(
     name: "epicheck-fuzz",
     dependencies: [.package(path: "..")],
-    targets: ["fuzz-oioxml", "fuzz-text", "fuzz-rulepack"].map { name in
+    targets: ["fuzz-oioxml", "fuzz-text", "fuzz-edifact", "fuzz-rulepack"].map { name in
         .executableTarget(
             name: name,
             dependencies: [

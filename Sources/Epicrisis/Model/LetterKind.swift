@@ -17,14 +17,16 @@ public enum LetterType: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Reads a MedCom type code (`XDIS01`, `DIS02`…) or an XML root element name.
     public init(code: String) {
-        let upper = code.uppercased()
+        var upper = code.uppercased()
+        // EDIFACT says DIS05 where OIOXML says XDIS05: one letter type.
+        if upper.hasPrefix("DIS"), upper.count == 5, upper.dropFirst(3).allSatisfy(\.isNumber) { upper = "X" + upper }
         switch upper {
         case "XDIS01", "DIS01", "DISCHARGELETTER": self = .discharge
         case "XDIS02", "DIS02", "OUTPATIENTDISCHARGELETTER": self = .outpatient
         case "XDIS03", "DIS03", "CASUALTYWARDLETTER": self = .emergencyWard
         case "XDIS91", "DIS91", "CLINICALEMAIL": self = .correspondence
         case "": self = .unknown
-        default: self = .other(code)
+        default: self = .other(upper.hasPrefix("XDIS") ? upper : code)
         }
     }
 

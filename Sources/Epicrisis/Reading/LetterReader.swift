@@ -22,7 +22,7 @@ public enum LetterReader {
         case .text:
             return [try PlainTextReader().read(bytes, path: path)]
         case .edifact:
-            throw ReadError(file: path, line: 1, column: 1, message: "MedCom EDIFACT letters are not read yet")
+            return try EDIFACTReader().read(bytes, path: path)
         }
     }
 }

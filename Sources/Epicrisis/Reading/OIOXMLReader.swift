@@ -110,7 +110,7 @@ public struct OIOXMLReader: Sendable {
         letter.receiver = party(element.child("Receiver"))
         letter.patient = patient(element.child("Patient"))
         letter.dates = LetterDates(
-            admission: date(element, ["Admission", "OutPatientFirstVisit", "CasualtyWardFirstVisit"]),
+            admission: date(element, ["Admission", "OutPatientFirstVisit", "CasualtyWardFirstVisit", "ExaminationStart"]),
             discharge: date(element, ["Discharge", "OutPatientLastVisit", "CasualtyWardLastVisit"]),
             authorisation: header.flatMap { date($0, ["Authorisation"]) })
         letter.diagnoses = diagnoses(element)
@@ -178,7 +178,8 @@ public struct OIOXMLReader: Sendable {
         case "MainAdditional": return .mainAdditional
         default:
             let description = entry.text("DiagnoseDescriptionCode")?.lowercased() ?? ""
-            if description.contains("operation") || description.contains("behandling") || SKSCode.isProcedure(code) {
+            if description.contains("operation") || description.contains("behandling") || description.contains("undersoegelse")
+                || SKSCode.isProcedure(code) {
                 return .procedure
             }
             return .other
