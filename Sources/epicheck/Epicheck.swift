@@ -12,7 +12,7 @@ struct Epicheck: ParsableCommand {
         against DSAM's good cancer epicrisis. Rules and vocabulary live in the rules/ directory as YAML.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self],
+        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, EvaluateCommand.self, SummaryCommand.self, ReportCommand.self],
         defaultSubcommand: CheckCommand.self)
 
     /// Usage errors exit with 2, as the exit-code contract says (0 clean, 1 findings, 2 usage or

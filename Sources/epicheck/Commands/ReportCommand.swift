@@ -1,0 +1,94 @@
+import ArgumentParser
+import Epicrisis
+import EpicrisisRules
+import Foundation
+
+/// Runs a batch and sums it up; the letters themselves are not kept.
+private func summarise(_ common: CommonOptions, _ paths: [String], jobs: Int) throws -> BatchSummary {
+    let toolkit = try common.toolkit()
+    let (files, problems) = InputFiles.expand(paths)
+    var summary = BatchSummary()
+    for (path, why) in problems {
+        summary.add(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
+    }
+    let progress = Progress(total: files.count)
+    BatchRunner(toolkit: toolkit, files: files, jobs: jobs).run { reports in
+        reports.forEach { summary.add($0) }
+        progress.advance()
+    }
+    progress.finish()
+    return summary
+}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Sum up a batch: letters, cancer letters, scores, and per checklist item the share present, overall and per department.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var common: CommonOptions
+    @Option(name: .long, help: "Output format: text or json.") var format: Format = .text
+    @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.processorCount
+    @Argument(help: ArgumentHelp("Letters: files or directories.", valueName: "path")) var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one letter or directory.") }
+    }
+
+    func run() throws {
+        let summary = try summarise(common, paths, jobs: jobs)
+        switch format {
+        case .json: print(summary.json.serialized(indent: 2))
+        case .text: print(SummaryText.render(summary, language: common.lang), terminator: "")
+        }
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write one self-contained HTML page about a batch of letters, for a quality department.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(name: .long, help: ArgumentHelp("Where to write the page.", valueName: "file")) var output: String = "report.html"
+    @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.processorCount
+    @Argument(help: ArgumentHelp("Letters: files or directories.", valueName: "path")) var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one letter or directory.") }
+    }
+
+    func run() throws {
+        let summary = try summarise(common, paths, jobs: jobs)
+        let page = HTMLReport(summary: summary, language: common.lang).render()
+        do {
+            try page.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            Diagnostics.error("cannot write \(output)")
+            throw ExitCode(2)
+        }
+        print("\(output): \(summary.letters) letters, \(summary.cancerLetters) cancer letters")
+    }
+}
+
+/// The summary for a person at a terminal.
+enum SummaryText {
+    static func render(_ summary: BatchSummary, language: Language) -> String {
+        let da = language == .da
+        var out = (da ? "Breve: " : "Letters: ") + "\(summary.letters)"
+        out += (da ? ", ulæselige: " : ", unreadable: ") + "\(summary.unreadable)"
+        out += (da ? ", kræftbreve: " : ", cancer letters: ") + "\(summary.cancerLetters)\n"
+        out += (da ? "Median-score: " : "Median score: ") + (summary.medianScore.map { String(format: "%.1f", $0) } ?? "–")
+        out += (da ? ", alle ni DSAM-punkter: " : ", all nine DSAM items: ") + percent(summary.allNineShare)
+        out += (da ? ", farvemarkering: " : ", colour marking: ") + percent(summary.markingShare) + "\n\n"
+        for item in ChecklistItem.allCases {
+            out += "  \(item.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)) \(percent(summary.items.share(item)))\n"
+        }
+        return out
+    }
+
+    static func percent(_ share: Double?) -> String { share.map { String(format: "%.0f %%", $0 * 100) } ?? "–" }
+}
