@@ -94,15 +94,15 @@ public struct HTMLReport {
     private func histogram() -> String {
         let bands = summary.histogram
         let highest = max(1, bands.max() ?? 1)
-        let barWidth = 56, height = 160
-        var svg = "<svg role=\"img\" aria-labelledby=\"hist-title\" viewBox=\"0 0 \(bands.count * barWidth) \(height + 40)\" class=\"chart\">"
+        let barWidth = 56, height = 160, top = 20
+        var svg = "<svg role=\"img\" aria-labelledby=\"hist-title\" viewBox=\"0 0 \(bands.count * barWidth) \(height + top + 40)\" class=\"chart\">"
         svg += "<title id=\"hist-title\">\(t("Kræftbreve fordelt på score", "Cancer letters by score"))</title>"
         for (index, count) in bands.enumerated() {
             let barHeight = count * height / highest
             let x = index * barWidth
-            svg += "<rect x=\"\(x + 6)\" y=\"\(height - barHeight + 10)\" width=\"\(barWidth - 12)\" height=\"\(barHeight)\" class=\"bar\"/>"
-            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(height - barHeight + 6)\" class=\"value\" text-anchor=\"middle\">\(count)</text>"
-            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(height + 28)\" class=\"label\" text-anchor=\"middle\">\(index * 10)–\(index == 9 ? 100 : index * 10 + 9)</text>"
+            svg += "<rect x=\"\(x + 6)\" y=\"\(top + height - barHeight)\" width=\"\(barWidth - 12)\" height=\"\(barHeight)\" class=\"bar\"/>"
+            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + height - barHeight - 5)\" class=\"value\" text-anchor=\"middle\">\(count)</text>"
+            svg += "<text x=\"\(x + barWidth / 2)\" y=\"\(top + height + 18)\" class=\"label\" text-anchor=\"middle\">\(index * 10)–\(index == 9 ? 100 : index * 10 + 9)</text>"
         }
         svg += "</svg>"
         return "<section aria-labelledby=\"hist\"><h2 id=\"hist\">\(t("Score for kræftbreve", "Scores of cancer letters"))</h2>\(svg)</section>"
@@ -156,7 +156,7 @@ public struct HTMLReport {
     .chart{width:100%;max-width:760px;height:auto}.chart .label{font-size:12px;fill:#1d2733}.chart .value{font-size:12px;fill:#1d2733;font-weight:600}
     .bar{fill:#2f6db5}.bar.cross{fill:#6b8e23}
     table.data{border-collapse:collapse;font-size:.9rem}table.data th,table.data td{border-bottom:1px solid #e3e6ea;padding:4px 8px;text-align:left}
-    table.data td{text-align:right}table.sortable thead th{cursor:pointer}caption{text-align:left;font-weight:600;padding:6px 0}
+    table.data td{text-align:right;white-space:nowrap}table.sortable thead th{cursor:pointer}caption{text-align:left;font-weight:600;padding:6px 0}
     .scroll{overflow-x:auto}.hint{font-size:.85rem;color:#4a5563}
     .swatch{display:inline-block;width:12px;height:12px;border:1px solid #555;margin-right:6px;vertical-align:middle}
     .swatch.red{background:#c62828}.swatch.yellow{background:#f9a825}.swatch.green{background:#2e7d32}.swatch.white{background:#fff}
