@@ -20,6 +20,8 @@ public struct RuleEngine: Sendable {
         .cprValid: CPRValidCheck(), .cprModulus11: CPRModulus11Check(), .sksFormat: SKSFormatCheck(),
         .dateOrder: DateOrderCheck(), .partiesPresent: PartiesPresentCheck(), .clinicalText: ClinicalTextCheck(),
         .schemaValid: SchemaValidCheck(),
+        .templateSlot: TemplateSlotCheck(), .templateMarkingSlot: TemplateMarkingSlotCheck(),
+        .templateUnnamedSlot: TemplateUnnamedSlotCheck(),
     ]
 
     /// The findings of every applicable rule, in rule order.
@@ -34,7 +36,7 @@ public struct RuleEngine: Sendable {
     /// The share of the weighted DSAM items the letter addresses, 0–100; nil for letters the
     /// checklist does not apply to. Weights come from the `item-present` rules of the packs.
     public func score(_ extraction: Extraction) -> Double? {
-        guard extraction.isCancerLetter else { return nil }
+        guard extraction.isCancerLetter, extraction.template == nil else { return nil }
         let weighted = rules.filter { $0.kind == .itemPresent && ($0.item?.isDSAM ?? false) && $0.weight > 0 }
         let total = weighted.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return nil }

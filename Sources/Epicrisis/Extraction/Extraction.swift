@@ -61,6 +61,8 @@ public struct Extraction: Sendable {
     public var diagnosisCodesInText: [Evidence]
     public var treatments: [TreatmentFact]
     public var judgements: [ChecklistItem: ItemJudgement]
+    /// For a template: what it provides for.
+    public var template: TemplateFacts?
 
     public func judgement(_ item: ChecklistItem) -> ItemJudgement {
         judgements[item] ?? ItemJudgement(item: item, status: .missing)

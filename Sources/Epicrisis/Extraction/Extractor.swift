@@ -62,7 +62,8 @@ public struct Extractor: Sendable {
             mainDiagnosisCode: mainDiagnosisCode(letter: letter, sections: sections, codesInText: codesInText),
             diagnosisCodesInText: codesInText,
             treatments: treatments(in: lines),
-            judgements: judgements)
+            judgements: judgements,
+            template: letter.isTemplate ? TemplateInspector(lexicon: lexicon).inspect(lines, sections: sections) : nil)
     }
 
     /// Coded and structured data counts (docs/checklist.md): a cancer code makes the diagnosis

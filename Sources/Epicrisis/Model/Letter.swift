@@ -19,6 +19,8 @@ public struct Letter: Sendable, Codable {
     public var structuredPriority: TextLine?
     /// The author's `epicheck-disable` comments.
     public var suppressions: [Suppression] = []
+    /// The file is a letter template (slots, not content), not a letter.
+    public var isTemplate = false
     /// Where the letter breaks its MedCom schema, when validation was asked for.
     public var schemaViolations: [ReadError] = []
 

@@ -15,6 +15,13 @@ public struct PlainTextReader: Sendable {
         }
         var letter = Letter(format: .text)
         letter.lines = Self.lines(of: text)
+        // "epicheck: template" on the first line marks a template; like a suppression, it is an
+        // instruction to epicheck, not text.
+        if let first = letter.lines.firstIndex(where: { !$0.text.isEmpty }),
+           letter.lines[first].text.range(of: #"^#?\s*epicheck:\s*template\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil {
+            letter.isTemplate = true
+            letter.lines[first].text = ""
+        }
         // A suppression is an instruction to epicheck, not letter text: it leaves a blank line.
         for index in letter.lines.indices {
             if let suppression = Suppression.parse(letter.lines[index].text, location: letter.lines[index].location) {

@@ -53,7 +53,9 @@ public final class TextReporter: Reporter {
             parts.append(letter.type.code)
             if let sender = letter.sender.displayName { parts.append(sender) }
         }
-        if let extraction = report.extraction {
+        if let extraction = report.extraction, extraction.template != nil {
+            parts.append(options.language == .da ? "skabelon" : "template")
+        } else if let extraction = report.extraction {
             parts.append(extraction.isCancerLetter ? (options.language == .da ? "kræftbrev" : "cancer letter")
                                                    : (options.language == .da ? "ikke kræft" : "not cancer"))
             let marking = extraction.priority.map { options.language == .da ? $0.colour.danishName : $0.colour.rawValue }
@@ -66,7 +68,13 @@ public final class TextReporter: Reporter {
     }
 
     private func checklistLine(_ extraction: Extraction, _ options: ReportOptions) -> String {
-        ChecklistItem.allCases.compactMap { item -> String? in
+        if let template = extraction.template {
+            // For a template: which items it has a place for.
+            return ChecklistItem.allCases.map { item in
+                (template.covered[item] != nil ? paint("✓", options) { $0.green } : paint("✗", options) { $0.red }) + " \(item.rawValue)"
+            }.joined(separator: "  ")
+        }
+        return ChecklistItem.allCases.compactMap { item -> String? in
             let status = extraction.judgement(item).status
             guard status != .notApplicable else { return nil }
             let mark = status == .present ? paint("✓", options) { $0.green } : paint("✗", options) { $0.red }

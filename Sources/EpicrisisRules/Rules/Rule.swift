@@ -59,6 +59,12 @@ public enum RuleKind: String, Sendable, Codable, CaseIterable {
     case clinicalText = "clinical-text"
     /// The OIOXML letter is valid against its MedCom schema (when `--schemas` is given).
     case schemaValid = "schema-valid"
+    /// A template has a heading or a named slot for each checklist item.
+    case templateSlot = "template-slot"
+    /// A template's colour-marking slot is there, at the top.
+    case templateMarkingSlot = "template-marking-slot"
+    /// A template's placeholders each name what goes there.
+    case templateUnnamedSlot = "template-unnamed-slot"
 }
 
 /// Which letters a rule applies to.
@@ -67,13 +73,18 @@ public struct Applicability: Sendable, Hashable {
     public var cancerOnly: Bool
     /// Only these letter types; empty means all.
     public var letterTypes: Set<String>
+    /// Rules for templates apply to templates only, and other rules to letters only: a template's
+    /// slots are not missing content.
+    public var templates: Bool
 
-    public init(cancerOnly: Bool = false, letterTypes: Set<String> = []) {
+    public init(cancerOnly: Bool = false, letterTypes: Set<String> = [], templates: Bool = false) {
         self.cancerOnly = cancerOnly
         self.letterTypes = letterTypes
+        self.templates = templates
     }
 
     public func applies(to letter: Letter, extraction: Extraction) -> Bool {
+        if templates != letter.isTemplate { return false }
         if cancerOnly && !extraction.isCancerLetter { return false }
         return letterTypes.isEmpty || letterTypes.contains(letter.type.code)
     }

@@ -71,7 +71,7 @@ public enum RulePackLoader {
 
     private static func applicability(_ value: YAMLValue?) throws -> Applicability {
         guard let value else { return Applicability() }
-        let fields = try value.fields(required: [], optional: ["cancer", "letterTypes"])
+        let fields = try value.fields(required: [], optional: ["cancer", "letterTypes", "template"])
         let types = try fields["letterTypes"]?.array().map { type -> String in
             let code = try type.string()
             guard ["XDIS01", "XDIS02", "XDIS03", "XDIS91", "unknown"].contains(code) else {
@@ -79,7 +79,8 @@ public enum RulePackLoader {
             }
             return code
         } ?? []
-        return Applicability(cancerOnly: try fields["cancer"]?.bool() ?? false, letterTypes: Set(types))
+        return Applicability(cancerOnly: try fields["cancer"]?.bool() ?? false, letterTypes: Set(types),
+                             templates: try fields["template"]?.bool() ?? false)
     }
 
     private static func examples(_ value: YAMLValue) throws -> [RuleExample] {

@@ -62,6 +62,8 @@ public struct BatchSummary: Sendable {
     }
 
     public mutating func add(_ report: LetterReport) {
+        // A template is not a letter: it has slots, not content.
+        guard report.letter?.isTemplate != true else { return }
         letters += 1
         guard report.readError == nil, let extraction = report.extraction, let letter = report.letter else {
             unreadable += 1

@@ -30,6 +30,15 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.processorCount
 
+    @Flag(name: .long, help: "Read every input as a letter template (slots, not content).")
+    var template = false
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings not in this baseline; baselined findings that are fixed are reported as stale.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write every finding of this run to a baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
     @Argument(help: ArgumentHelp("Letters: files, directories (searched recursively), or - for standard input.", valueName: "path"))
     var paths: [String] = []
 
@@ -44,7 +53,18 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let toolkit = try common.toolkit()
+        var toolkit = try common.toolkit()
+        toolkit.treatAllAsTemplates = template
+        var accepted: Baseline?
+        if let baseline {
+            do {
+                accepted = try Baseline.load(contentsOf: URL(fileURLWithPath: baseline))
+            } catch {
+                Diagnostics.error("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        var written = Baseline()
         let sinks = try makeSinks()
         let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers, rules: toolkit.engine.rules,
                                     colour: Terminal.wantsColour(output: output.first))
@@ -54,7 +74,11 @@ struct CheckCommand: ParsableCommand {
         var tally = RunTally()
         var failed = false
         var position = 0
+        var checkedFiles = Set<String>()
         func emit(_ report: LetterReport) {
+            written.record(report)
+            checkedFiles.insert(report.file)
+            let report = accepted?.filter(report) ?? report
             for sink in sinks { sink.output.write(sink.reporter.letter(report, position: position, options)) }
             position += 1
             tally.add(report)
@@ -70,6 +94,18 @@ struct CheckCommand: ParsableCommand {
             progress.advance()
         }
         progress.finish()
+        for stale in accepted?.stale(checkedFiles: checkedFiles, language: common.lang) ?? [] {
+            for sink in sinks { sink.output.write(sink.reporter.letter(stale, position: position, options)) }
+            position += 1
+        }
+        if let writeBaseline {
+            do {
+                try written.json().write(toFile: writeBaseline, atomically: true, encoding: .utf8)
+            } catch {
+                Diagnostics.error("cannot write \(writeBaseline)")
+                throw ExitCode(2)
+            }
+        }
         for sink in sinks {
             sink.output.write(sink.reporter.footer(tally, options))
             if sink.output !== FileHandleOutput.standardOutput { sink.output.close() }

@@ -15,6 +15,9 @@ struct Toolkit: Sendable {
     /// How long one letter may take to judge.
     let maximumDuration: Duration?
     private let maximumSeconds: Double?
+    /// Read every input as a template (`check --template`); otherwise a file is a template when its
+    /// first line says `epicheck: template` or its name says template or skabelon.
+    var treatAllAsTemplates = false
 
     init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil, schemas: String? = nil,
          maximumSeconds: Double? = nil) throws {
@@ -63,7 +66,11 @@ struct Toolkit: Sendable {
             return [LetterReport.unreadable(file: input, error: ReadError(file: input, message: "\(error)"))]
         }
         do {
-            let letters = try LetterReader.read(bytes, path: input, options: readingOptions)
+            var letters = try LetterReader.read(bytes, path: input, options: readingOptions)
+            let name = (input as NSString).lastPathComponent.lowercased()
+            if treatAllAsTemplates || name.contains("template") || name.contains("skabelon") {
+                for index in letters.indices { letters[index].isTemplate = true }
+            }
             let deadline = maximumDuration.map { Deadline.after($0) } ?? .none
             return try letters.enumerated().map { index, letter in
                 engine.report(file: input, index: index, letter: letter, extraction: try extractor.extract(letter, deadline: deadline))
