@@ -1,13 +1,8 @@
-import Foundation
+import EpicrisisRules
+import FuzzDriver
 
-// libFuzzer drives the input; SwiftPM keeps the executable's own main, so the driver is called from it.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, { data, size in fuzz(data, size) }))
+// Any bytes, as a rule pack: loaded or refused with an error, never a crash.
+runFuzzer { data, size in
+    _ = try? RulePackLoader.load(yaml: String(decoding: bytes(data, size), as: UTF8.self), file: "fuzz.yml")
+    return 0
+}

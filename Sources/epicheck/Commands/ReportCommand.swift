@@ -3,8 +3,26 @@ import Epicrisis
 import EpicrisisRules
 import Foundation
 
-/// Runs a batch and sums it up; the letters themselves are not kept.
-private func summarise(_ common: CommonOptions, _ paths: [String], jobs: Int) throws -> BatchSummary {
+/// The letters a batch command reads, and how many at once.
+struct BatchInputs: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.processorCount
+
+    @Argument(help: ArgumentHelp("Letters: files or directories.", valueName: "path"))
+    var paths: [String] = []
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one letter or directory.") }
+        if jobs < 1 { throw ValidationError("--jobs is at least 1.") }
+    }
+
+    /// Runs the batch and sums it up; the letters themselves are not kept.
+    func summarise(_ common: CommonOptions) throws -> BatchSummary {
+        try summariseBatch(common, paths, jobs: jobs)
+    }
+}
+
+private func summariseBatch(_ common: CommonOptions, _ paths: [String], jobs: Int) throws -> BatchSummary {
     let toolkit = try common.toolkit()
     let (files, problems) = InputFiles.expand(paths)
     var summary = BatchSummary()
@@ -28,17 +46,11 @@ struct SummaryCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var inputs: BatchInputs
     @Option(name: .long, help: "Output format: text or json.") var format: Format = .text
-    @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.processorCount
-    @Argument(help: ArgumentHelp("Letters: files or directories.", valueName: "path")) var paths: [String] = []
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one letter or directory.") }
-    }
 
     func run() throws {
-        let summary = try summarise(common, paths, jobs: jobs)
+        let summary = try inputs.summarise(common)
         switch format {
         case .json: print(summary.json.serialized(indent: 2))
         case .text: print(SummaryText.render(summary, language: common.lang), terminator: "")
@@ -52,17 +64,11 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write one self-contained HTML page about a batch of letters, for a quality department.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var inputs: BatchInputs
     @Option(name: .long, help: ArgumentHelp("Where to write the page.", valueName: "file")) var output: String = "report.html"
-    @Option(name: .long, help: ArgumentHelp("Letters checked at once (default: one per core).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.processorCount
-    @Argument(help: ArgumentHelp("Letters: files or directories.", valueName: "path")) var paths: [String] = []
-
-    func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one letter or directory.") }
-    }
 
     func run() throws {
-        let summary = try summarise(common, paths, jobs: jobs)
+        let summary = try inputs.summarise(common)
         let page = HTMLReport(summary: summary, language: common.lang).render()
         do {
             try page.write(toFile: output, atomically: true, encoding: .utf8)

@@ -16,7 +16,7 @@ struct Toolkit: Sendable {
     let maximumDuration: Duration?
     private let maximumSeconds: Double?
     /// Read every input as a template (`check --template`); otherwise a file is a template when its
-    /// first line says `epicheck: template` or its name says template or skabelon.
+    /// first line says `epicheck: template`, or by its name (see `namesTemplate`).
     var treatAllAsTemplates = false
 
     init(rulesPath: String?, configPath: String?, language: Language, maximumBytes: Int? = nil, schemas: String? = nil,
@@ -67,8 +67,7 @@ struct Toolkit: Sendable {
         }
         do {
             var letters = try LetterReader.read(bytes, path: input, options: readingOptions)
-            let name = (input as NSString).lastPathComponent.lowercased()
-            if treatAllAsTemplates || name.contains("template") || name.contains("skabelon") {
+            if treatAllAsTemplates || Self.namesTemplate(input) {
                 for index in letters.indices { letters[index].isTemplate = true }
             }
             let deadline = maximumDuration.map { Deadline.after($0) } ?? .none
@@ -81,6 +80,16 @@ struct Toolkit: Sendable {
             let limit = maximumSeconds.map { String(format: "%g s", $0) } ?? "its time limit"
             return [LetterReport.unreadable(file: input, error: ReadError(file: input, message: "not judged: the letter took longer than \(limit)"))]
         }
+    }
+
+    /// `onkologi.template.txt`, `epikrise.skabelon.xml`, or any file in a folder called `templates`
+    /// or `skabeloner`.
+    static func namesTemplate(_ path: String) -> Bool {
+        let components = path.lowercased().split(separator: "/").map(String.init)
+        guard let name = components.last else { return false }
+        let stem = (name as NSString).deletingPathExtension
+        return stem.hasSuffix(".template") || stem.hasSuffix(".skabelon")
+            || components.dropLast().contains { ["templates", "skabeloner", "skabelon"].contains($0) }
     }
 
     private static func loadLexicon(in directory: URL) throws -> Lexicon {
