@@ -20,6 +20,9 @@ struct CommandLineTests {
         #expect(try CommandRunner.run(["check", Self.poor]).status == 1)
         #expect(try CommandRunner.run(["check", Self.good, "--min-score", "100"]).status == 0)
         #expect(try CommandRunner.run(["check", Self.poor, "--fail-on", "error", "--min-score", "10"]).status == 1)
+        let belowLimit = try CommandRunner.run(["check", "--format", "json", "--fail-on", "error", "--min-score", "30", Self.poor])
+        #expect(belowLimit.status == 1)
+        #expect(belowLimit.stdout.contains("EPICHECK-MIN-SCORE"))
     }
 
     @Test("exit 2 for usage and configuration errors, with the file and line")
@@ -30,6 +33,8 @@ struct CommandLineTests {
         #expect(try CommandRunner.run(["check", "--format", "pdf", Self.good]).status == 2)
         #expect(try CommandRunner.run(["check", "--fail-on", "fatal", Self.good]).status == 2)
         #expect(try CommandRunner.run(["--help"]).status == 0)
+        #expect(try CommandRunner.run(["check", "/nonexistent/letter.txt"]).status == 2)
+        #expect(try CommandRunner.run(["check", "--format", "json", "--format", "csv", Self.good]).status == 2)
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // A copy of the rules with one pack broken.

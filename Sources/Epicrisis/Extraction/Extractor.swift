@@ -95,7 +95,9 @@ public struct Extractor: Sendable {
     /// the recommendation's own evidence.
     private func recommendationContext(lines: [AnalysedLine], marking: PriorityMarking?, judgement: ItemJudgement?) -> [AnalysedLine] {
         var result: [AnalysedLine] = []
-        if let marking, let index = lines.firstIndex(where: { $0.line.location.line == marking.evidence.location.line }) {
+        if let marking, let index = lines.firstIndex(where: {
+            $0.line.location.line == marking.evidence.location.line && $0.text == marking.evidence.text
+        }) {
             result += lines[index...].prefix(4)
         }
         for evidence in judgement?.evidence ?? [] where evidence.source != .marking {

@@ -13,8 +13,8 @@ struct PriorityTimeFrameCheck: Check {
         guard let marking = context.extraction.priority, let limit = marking.colour.maximumWeekdays,
               let frame = context.extraction.timeFrame, frame.maximumWeekdays > limit else { return [] }
         let detail = context.language == .da
-            ? "\(marking.colour.danishName) tillader \(limit) hverdage; teksten siger ca. \(frame.maximumWeekdays) (linje \(marking.evidence.location.line))"
-            : "\(marking.colour.rawValue) allows \(limit) weekdays; the text says about \(frame.maximumWeekdays) (marking on line \(marking.evidence.location.line))"
+            ? "\(marking.colour.danishName) tillader \(limit) hverdage; teksten siger op til ca. \(frame.maximumWeekdays) hverdage"
+            : "\(marking.colour.rawValue) allows \(limit) weekdays; the text says up to about \(frame.maximumWeekdays) weekdays"
         return [rule.finding(context, location: frame.evidence.location, section: "priority", evidence: frame.evidence.text, detail: detail)]
     }
 }
@@ -40,15 +40,17 @@ struct PriorityContactCheck: Check {
 struct PriorityRecommendationCheck: Check {
     func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
         guard let marking = context.extraction.priority else { return [] }
-        // The marking's own line ("Hvid epikrise – ingen opfølgning hos egen læge") and statements that
-        // there is nothing to do are not recommendations.
-        let recommendation = context.extraction.judgement(.gpRecommendation).evidence.filter {
-            $0.source != .marking && $0.polarity != .negated && $0.location.line != marking.evidence.location.line
-        }
-        if marking.colour == .white, let first = recommendation.first {
-            return [rule.finding(context, location: first.location, section: "priority", evidence: first.text)]
-        }
-        if marking.colour != .white, recommendation.isEmpty {
+        let recommendation = context.extraction.judgement(.gpRecommendation).evidence.filter { $0.source != .marking }
+        if marking.colour == .white {
+            // The marking's own line ("Hvid epikrise – ingen opfølgning hos egen læge") and statements
+            // that there is nothing to do are not recommendations.
+            let tasks = recommendation.filter {
+                $0.polarity != .negated && !($0.text == marking.evidence.text && $0.location.line == marking.evidence.location.line)
+            }
+            if let first = tasks.first {
+                return [rule.finding(context, location: first.location, section: "priority", evidence: first.text)]
+            }
+        } else if recommendation.isEmpty {
             return [rule.finding(context, location: marking.evidence.location, section: "priority", evidence: marking.evidence.text)]
         }
         return []

@@ -12,7 +12,6 @@ public final class SARIFReporter: Reporter {
         let driver: JSONValue = .object([
             ("name", .string("epicheck")),
             ("version", .string(options.toolVersion)),
-            ("informationUri", .string("https://example.invalid/epicheck")),
             ("rules", .array(options.rules.map { rule in
                 .object([
                     ("id", .string(rule.id)),

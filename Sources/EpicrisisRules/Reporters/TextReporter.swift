@@ -38,7 +38,7 @@ public final class TextReporter: Reporter {
         let warnings = tally.findings[.warning, default: 0]
         let infos = tally.findings[.info, default: 0]
         let line = options.language == .da
-            ? "\(tally.letters) breve, \(tally.unreadable) ulæselige: \(errors) fejl, \(warnings) advarsler, \(infos) info"
+            ? "\(tally.letters) \(tally.letters == 1 ? "brev" : "breve"), \(tally.unreadable) ulæselige: \(errors) fejl, \(warnings) advarsler, \(infos) info"
             : "\(tally.letters) letters, \(tally.unreadable) unreadable: \(errors) errors, \(warnings) warnings, \(infos) info"
         return "\n" + paint(line, options) { $0.bold } + "\n"
     }

@@ -16,8 +16,21 @@ public struct Baseline: Sendable {
 
     public private(set) var entries: [String: Entry] = [:]
     private var seen: Set<String> = []
+    /// Paths are kept relative to this folder (the baseline file's), so `tpl/a.txt`, `./tpl/a.txt`
+    /// and its absolute path are one file, from wherever epicheck is run.
+    public let root: URL?
 
-    public init() {}
+    public init(root: URL? = nil) {
+        self.root = root?.standardizedFileURL
+    }
+
+    /// `path` relative to the baseline's folder, where it lies under it.
+    func key(_ path: String) -> String {
+        guard let root, path != "-" else { return path }
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
 
     public static func fingerprint(_ finding: Finding, file: String) -> String {
         let evidence = (finding.evidence ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -32,8 +45,9 @@ public struct Baseline: Sendable {
 
     public mutating func record(_ report: LetterReport) {
         for finding in report.findings {
-            let fingerprint = Self.fingerprint(finding, file: report.file)
-            entries[fingerprint] = Entry(fingerprint: fingerprint, rule: finding.rule, file: report.file,
+            let file = key(report.file)
+            let fingerprint = Self.fingerprint(finding, file: file)
+            entries[fingerprint] = Entry(fingerprint: fingerprint, rule: finding.rule, file: file,
                                          section: finding.section, evidence: finding.evidence)
         }
     }
@@ -41,8 +55,9 @@ public struct Baseline: Sendable {
     /// The report without the findings the baseline accepts.
     public mutating func filter(_ report: LetterReport) -> LetterReport {
         var report = report
+        let file = key(report.file)
         report.findings.removeAll { finding in
-            let fingerprint = Self.fingerprint(finding, file: report.file)
+            let fingerprint = Self.fingerprint(finding, file: file)
             guard entries[fingerprint] != nil else { return false }
             seen.insert(fingerprint)
             return true
@@ -52,7 +67,8 @@ public struct Baseline: Sendable {
 
     /// Baselined findings of the checked files that did not occur again, as findings.
     public func stale(checkedFiles: Set<String>, language: Language) -> [LetterReport] {
-        let stale = entries.values.filter { checkedFiles.contains($0.file) && !seen.contains($0.fingerprint) }
+        let checked = Set(checkedFiles.map(key))
+        let stale = entries.values.filter { checked.contains($0.file) && !seen.contains($0.fingerprint) }
         return Dictionary(grouping: stale, by: \.file).keys.sorted().map { file in
             let findings = stale.filter { $0.file == file }.sorted { $0.fingerprint < $1.fingerprint }.map { entry in
                 Finding(rule: "EPICHECK-BASELINE-STALE", severity: .info,
@@ -74,12 +90,14 @@ public struct Baseline: Sendable {
     }
 
     public static func load(contentsOf url: URL) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ConfigurationError(file: url.path, message: "no such baseline file")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               object["version"] as? Int == 1, let list = object["findings"] as? [[String: Any]] else {
             throw ConfigurationError(file: url.path, message: "not an epicheck baseline (version 1)")
         }
-        var baseline = Baseline()
+        var baseline = Baseline(root: url.deletingLastPathComponent())
         for item in list {
             guard let fingerprint = item["fingerprint"] as? String, let rule = item["rule"] as? String, let file = item["file"] as? String else {
                 throw ConfigurationError(file: url.path, message: "a baseline entry lacks fingerprint, rule or file")

@@ -25,8 +25,12 @@ public struct LetterReport: Sendable {
         self.readError = readError
     }
 
+    /// For a letter, whether it addresses each item; for a template, whether it has a place for it.
     public var checklist: [ChecklistItem: ItemStatus] {
         guard let extraction else { return [:] }
+        if let template = extraction.template {
+            return Dictionary(uniqueKeysWithValues: ChecklistItem.allCases.map { ($0, template.covered[$0] == nil ? .missing : .present) })
+        }
         return Dictionary(uniqueKeysWithValues: ChecklistItem.allCases.map { ($0, extraction.judgement($0).status) })
     }
 

@@ -50,6 +50,11 @@ struct CheckCommand: ParsableCommand {
         }
         if let minScore, !(0...100).contains(minScore) { throw ValidationError("--min-score is a number from 0 to 100.") }
         if jobs < 1 { throw ValidationError("--jobs is at least 1.") }
+        if max(format.count, 1) - output.count > 1 {
+            throw ValidationError("Only one --format can go to standard output; give the others an --output.")
+        }
+        let missing = paths.filter { $0 != "-" && !FileManager.default.fileExists(atPath: $0) }
+        if !missing.isEmpty { throw ValidationError("No such file or directory: \(missing.joined(separator: ", "))") }
     }
 
     func run() throws {
@@ -64,7 +69,7 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        var written = Baseline()
+        var written = Baseline(root: writeBaseline.map { URL(fileURLWithPath: $0).deletingLastPathComponent() })
         let sinks = try makeSinks()
         let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers, rules: toolkit.engine.rules,
                                     colour: Terminal.wantsColour(output: output.first))
@@ -75,15 +80,23 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         var position = 0
         var checkedFiles = Set<String>()
-        func emit(_ report: LetterReport) {
-            written.record(report)
-            checkedFiles.insert(report.file)
-            let report = accepted?.filter(report) ?? report
+        func write(_ report: LetterReport) {
             for sink in sinks { sink.output.write(sink.reporter.letter(report, position: position, options)) }
             position += 1
             tally.add(report)
             if report.findings.contains(where: { $0.severity >= failOn }) { failed = true }
-            if let minScore, let score = report.score, score < minScore { failed = true }
+        }
+        func emit(_ report: LetterReport) {
+            var report = report
+            if let minScore, let score = report.score, score < minScore {
+                report.findings.append(Finding(rule: "EPICHECK-MIN-SCORE", severity: .error, message: common.lang == .da
+                    ? "Scoren \(TextReporter.format(score)) er under grænsen \(TextReporter.format(minScore)) (--min-score)."
+                    : "The score \(TextReporter.format(score)) is below the limit \(TextReporter.format(minScore)) (--min-score).",
+                    section: "score"))
+            }
+            written.record(report)
+            checkedFiles.insert(report.file)
+            write(accepted?.filter(report) ?? report)
         }
         for (path, why) in problems {
             emit(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
@@ -95,8 +108,7 @@ struct CheckCommand: ParsableCommand {
         }
         progress.finish()
         for stale in accepted?.stale(checkedFiles: checkedFiles, language: common.lang) ?? [] {
-            for sink in sinks { sink.output.write(sink.reporter.letter(stale, position: position, options)) }
-            position += 1
+            write(stale)
         }
         if let writeBaseline {
             do {
@@ -110,7 +122,8 @@ struct CheckCommand: ParsableCommand {
             sink.output.write(sink.reporter.footer(tally, options))
             if sink.output !== FileHandleOutput.standardOutput { sink.output.close() }
         }
-        if failed { throw ExitCode(1) }
+        // Writing a baseline records what there is; it is not a verdict.
+        if failed, writeBaseline == nil { throw ExitCode(1) }
     }
 
     private func makeSinks() throws -> [(reporter: any Reporter, output: FileHandleOutput)] {

@@ -93,6 +93,14 @@ enum SummaryText {
         for item in ChecklistItem.allCases {
             out += "  \(item.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0)) \(percent(summary.items.share(item)))\n"
         }
+        out += "\n" + (da ? "Per afsender (andel af punkterne til stede):" : "By sender (share of items present):") + "\n"
+        for name in summary.departments.keys.sorted() {
+            let group = summary.departments[name]!
+            let applicable = group.applicable.values.reduce(0, +)
+            let present = group.present.values.reduce(0, +)
+            let share = applicable == 0 ? nil : Double(present) / Double(applicable)
+            out += "  \(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%4d", group.letters)) \(da ? "breve" : "letters")  \(percent(share))\n"
+        }
         return out
     }
 

@@ -39,7 +39,8 @@ enum ExtractionJSON {
                                                                        ("evidence", ReportJSONBridge.evidence($0.evidence, options))]) })),
             ("sections", .array(extraction.sections.compactMap { section in
                 guard let heading = section.heading else { return nil }
-                return .object([("heading", .string(heading.text)), ("line", .int(heading.location.line)),
+                return .object([("heading", .string(Identifiers.redact(heading.text, show: options.showIdentifiers))),
+                                ("line", .int(heading.location.line)),
                                 ("items", .array(section.items.map { .string($0.rawValue) }))])
             })),
             ("checklist", .object(ChecklistItem.allCases.map { item in
