@@ -94,8 +94,9 @@ struct CheckCommand: ParsableCommand {
                     : "The score \(TextReporter.format(score)) is below the limit \(TextReporter.format(minScore)) (--min-score).",
                     section: "score"))
             }
-            written.record(report)
-            checkedFiles.insert(report.file)
+            // Only what was asked for is remembered: a batch of any size runs in bounded memory.
+            if writeBaseline != nil { written.record(report) }
+            if accepted != nil { checkedFiles.insert(report.file) }
             write(accepted?.filter(report) ?? report)
         }
         for (path, why) in problems {
