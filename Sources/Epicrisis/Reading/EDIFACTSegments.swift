@@ -41,7 +41,8 @@ struct EDIFACTSegments {
         }
         var result: [Segment] = []
         var elements: [[String]] = [[""]]
-        var line = text.hasPrefix("UNA") ? 1 : 1
+        // The service string advice is the first nine characters of line 1.
+        var line = 1
         var column = text.hasPrefix("UNA") ? 10 : 1
         var start = SourceLocation(line: line, column: column)
         var released = false

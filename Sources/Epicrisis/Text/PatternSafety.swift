@@ -21,14 +21,12 @@ enum PatternSafety {
             case "(": unboundedInside.append(false)
             case ")":
                 let inner = unboundedInside.popLast() ?? false
-                let next = index + 1 < characters.count ? characters[index + 1] : " "
                 if inner && isUnbounded(characters, at: index + 1) {
                     return "a repeated group holds a repetition itself (nested quantifiers backtrack catastrophically)"
                 }
-                if (inner || isUnbounded(characters, at: index + 1)), !unboundedInside.isEmpty {
+                if inner || isUnbounded(characters, at: index + 1), !unboundedInside.isEmpty {
                     unboundedInside[unboundedInside.count - 1] = true
                 }
-                _ = next
             case "*", "+":
                 if !unboundedInside.isEmpty { unboundedInside[unboundedInside.count - 1] = true }
             case "{":
