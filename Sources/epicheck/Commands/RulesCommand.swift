@@ -11,9 +11,10 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         let toolkit = try common.toolkit()
         let width = toolkit.engine.rules.map(\.id.count).max() ?? 10
+        print("\("rule".padding(toLength: width, withPad: " ", startingAt: 0))  severity weight  title")
         for rule in toolkit.engine.rules {
-            let weight = rule.weight > 0 ? " w\(TextReporter.format(rule.weight))" : ""
-            print("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(weight)  \(rule.title)")
+            let weight = rule.weight > 0 ? TextReporter.format(rule.weight) : "–"
+            print("\(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(weight.padding(toLength: 6, withPad: " ", startingAt: 0))  \(rule.title)")
         }
     }
 }
