@@ -142,7 +142,8 @@ struct HeaderBlock {
     }
 
     private func party(_ value: String, location: SourceLocation) -> Party {
-        let parts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Letters separate a sender's parts with commas, middle dots or bars.
+        let parts = value.split(whereSeparator: { ",·|".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         let isDepartment = { (part: String) in
             let folded = TextFolding.fold(part)
             return folded.contains("afd") || folded.contains("ambulator") || folded.contains("afsnit")
