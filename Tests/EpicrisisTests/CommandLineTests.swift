@@ -164,6 +164,8 @@ struct CommandLineTests {
         #expect(explain.stdout.contains("Late effects are missing"))
         #expect(explain.stdout.contains("Fails:"))
         #expect(try CommandRunner.run(["explain", "NO-SUCH-RULE"]).status == 2)
+        let builtIn = try CommandRunner.run(["explain", "EPICHECK-UNREADABLE"])
+        #expect(builtIn.status == 0 && builtIn.stdout.contains("built into epicheck"))
     }
 
     @Test("extract shows each fact with file:line:col")

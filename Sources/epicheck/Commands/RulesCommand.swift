@@ -32,6 +32,10 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let toolkit = try common.toolkit()
         guard let found = toolkit.packs.flatMap(\.rules).first(where: { $0.id == rule.uppercased() }) else {
+            if let builtIn = BuiltInFindings.all.first(where: { $0.id == rule.uppercased() }) {
+                print("\(builtIn.id) (built into epicheck, severity \(builtIn.severity.rawValue))\n\n\(builtIn.meaning)")
+                return
+            }
             Diagnostics.error("no rule '\(rule)'; `epicheck rules` lists them")
             throw ExitCode(2)
         }
