@@ -39,10 +39,7 @@ public final class SchemaValidator: @unchecked Sendable {
         let collector = ErrorList()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        xmlSchemaSetValidStructuredErrors(context, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<ErrorList>.fromOpaque(userData).takeUnretainedValue().append(error.pointee)
-        }, box.toOpaque())
+        xmlSchemaSetValidStructuredErrors(context, ErrorList.handler, box.toOpaque())
         xmlSchemaValidateDoc(context, document)
         return collector.errors.map { ReadError(file: path, line: $0.line, column: nil, message: $0.message) }
     }
@@ -69,10 +66,7 @@ public final class SchemaValidator: @unchecked Sendable {
         let collector = ErrorList()
         let box = Unmanaged.passRetained(collector)
         defer { box.release() }
-        xmlSchemaSetParserStructuredErrors(parser, { userData, error in
-            guard let userData, let error else { return }
-            Unmanaged<ErrorList>.fromOpaque(userData).takeUnretainedValue().append(error.pointee)
-        }, box.toOpaque())
+        xmlSchemaSetParserStructuredErrors(parser, ErrorList.handler, box.toOpaque())
         guard let schema = xmlSchemaParse(parser) else {
             let first = collector.errors.first
             return .failure(ReadError(file: file.path, line: first?.line, message: "invalid schema: \(first?.message ?? "unknown error")"))
@@ -84,6 +78,12 @@ public final class SchemaValidator: @unchecked Sendable {
 /// Collects libxml2's structured errors instead of letting it print them.
 final class ErrorList {
     private(set) var errors: [(line: Int, message: String)] = []
+
+    /// libxml2's structured error callback; its user data is an `ErrorList` passed unretained.
+    static let handler: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<ErrorList>.fromOpaque(userData).takeUnretainedValue().append(error.pointee)
+    }
 
     func append(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error"
