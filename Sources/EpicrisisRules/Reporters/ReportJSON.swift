@@ -2,7 +2,7 @@ import Epicrisis
 
 /// The JSON shape of a letter report: the contract of docs/evaluation.md (`file`, `cancer`,
 /// `priority`, `mainDiagnosisCode`, `score`, `checklist`, `findings`) and more.
-enum ReportJSON {
+public enum ReportJSON {
     static func letter(_ report: LetterReport, _ options: ReportOptions) -> JSONValue {
         let extraction = report.extraction
         let checklist: JSONValue = .object(ChecklistItem.allCases.map { item in
@@ -52,14 +52,15 @@ enum ReportJSON {
         return .object(pairs)
     }
 
-    static func location(_ location: SourceLocation?) -> JSONValue {
+    public static func location(_ location: SourceLocation?) -> JSONValue {
         guard let location else { return .null }
         var pairs: [(String, JSONValue)] = [("line", .int(location.line)), ("column", .int(location.column))]
         if let element = location.element { pairs.append(("element", .string(element))) }
         return .object(pairs)
     }
 
-    static func evidence(_ evidence: Evidence, _ options: ReportOptions) -> JSONValue {
+    /// Evidence, with identifiers masked unless asked.
+    public static func evidence(_ evidence: Evidence, _ options: ReportOptions) -> JSONValue {
         .object([
             ("text", .string(Identifiers.redact(evidence.text, show: options.showIdentifiers))),
             ("location", location(evidence.location)),

@@ -30,13 +30,13 @@ enum ExtractionJSON {
             ("diagnoses", .array(letter.diagnoses.map { .object([("code", .string($0.code)), ("text", .optional($0.text)),
                                                                    ("role", .string($0.role.rawValue))]) })),
             ("cancer", .bool(extraction.isCancerLetter)),
-            ("cancerEvidence", .array(extraction.cancerEvidence.map { ReportJSONBridge.evidence($0, options) })),
+            ("cancerEvidence", .array(extraction.cancerEvidence.map { ReportJSON.evidence($0, options) })),
             ("mainDiagnosisCode", .optional(extraction.mainDiagnosisCode)),
             ("priority", extraction.priority.map { .object([("colour", .string($0.colour.rawValue)),
-                                                            ("evidence", ReportJSONBridge.evidence($0.evidence, options))]) } ?? .null),
+                                                            ("evidence", ReportJSON.evidence($0.evidence, options))]) } ?? .null),
             ("timeFrameWeekdays", extraction.timeFrame.map { .int($0.maximumWeekdays) } ?? .null),
             ("treatments", .array(extraction.treatments.map { .object([("modality", .string($0.modality)),
-                                                                       ("evidence", ReportJSONBridge.evidence($0.evidence, options))]) })),
+                                                                       ("evidence", ReportJSON.evidence($0.evidence, options))]) })),
             ("sections", .array(extraction.sections.compactMap { section in
                 guard let heading = section.heading else { return nil }
                 return .object([("heading", .string(Identifiers.redact(heading.text, show: options.showIdentifiers))),
@@ -47,25 +47,10 @@ enum ExtractionJSON {
                 let judgement = extraction.judgement(item)
                 return (item.rawValue, .object([
                     ("status", .string(judgement.status.rawValue)),
-                    ("evidence", .array(judgement.evidence.map { ReportJSONBridge.evidence($0, options) })),
-                    ("emptyHeadings", .array(judgement.emptyHeadings.map { ReportJSONBridge.evidence($0, options) })),
+                    ("evidence", .array(judgement.evidence.map { ReportJSON.evidence($0, options) })),
+                    ("emptyHeadings", .array(judgement.emptyHeadings.map { ReportJSON.evidence($0, options) })),
                 ]))
             })),
-        ])
-    }
-}
-
-/// Evidence in JSON, with identifiers masked unless asked.
-enum ReportJSONBridge {
-    static func evidence(_ evidence: Evidence, _ options: ReportOptions) -> JSONValue {
-        var location: [(String, JSONValue)] = [("line", .int(evidence.location.line)), ("column", .int(evidence.location.column))]
-        if let element = evidence.location.element { location.append(("element", .string(element))) }
-        return .object([
-            ("text", .string(Identifiers.redact(evidence.text, show: options.showIdentifiers))),
-            ("location", .object(location)),
-            ("polarity", .string(evidence.polarity.rawValue)),
-            ("source", .string(evidence.source.rawValue)),
-            ("section", .optional(evidence.section)),
         ])
     }
 }
