@@ -75,7 +75,6 @@ struct CheckCommand: ParsableCommand {
                                     colour: Terminal.wantsColour(output: output.first))
         for sink in sinks { sink.output.write(sink.reporter.header(options)) }
 
-        let (files, problems) = InputFiles.expand(paths)
         var tally = RunTally()
         var failed = false
         var position = 0
@@ -99,15 +98,7 @@ struct CheckCommand: ParsableCommand {
             if accepted != nil { checkedFiles.insert(report.file) }
             write(accepted?.filter(report) ?? report)
         }
-        for (path, why) in problems {
-            emit(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
-        }
-        let progress = Progress(total: files.count)
-        BatchRunner(toolkit: toolkit, files: files, jobs: jobs).run { reports in
-            reports.forEach(emit)
-            progress.advance()
-        }
-        progress.finish()
+        toolkit.eachReport(in: paths, jobs: jobs, emit)
         for stale in accepted?.stale(checkedFiles: checkedFiles, language: common.lang) ?? [] {
             write(stale)
         }

@@ -28,9 +28,8 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let toolkit = try common.toolkit()
         let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers)
-        let (files, problems) = InputFiles.expand(paths)
-        var reports = problems.map { LetterReport.unreadable(file: $0.0, error: ReadError(file: $0.0, message: $0.1)) }
-        reports += files.flatMap(toolkit.reports(for:))
+        var reports: [LetterReport] = []
+        toolkit.eachReport(in: paths, jobs: 1) { reports.append($0) }
         let out = FileHandleOutput.standardOutput
         switch format {
         case .json:

@@ -18,24 +18,10 @@ struct BatchInputs: ParsableArguments {
 
     /// Runs the batch and sums it up; the letters themselves are not kept.
     func summarise(_ common: CommonOptions) throws -> BatchSummary {
-        try summariseBatch(common, paths, jobs: jobs)
+        var summary = BatchSummary()
+        try common.toolkit().eachReport(in: paths, jobs: jobs) { summary.add($0) }
+        return summary
     }
-}
-
-private func summariseBatch(_ common: CommonOptions, _ paths: [String], jobs: Int) throws -> BatchSummary {
-    let toolkit = try common.toolkit()
-    let (files, problems) = InputFiles.expand(paths)
-    var summary = BatchSummary()
-    for (path, why) in problems {
-        summary.add(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
-    }
-    let progress = Progress(total: files.count)
-    BatchRunner(toolkit: toolkit, files: files, jobs: jobs).run { reports in
-        reports.forEach { summary.add($0) }
-        progress.advance()
-    }
-    progress.finish()
-    return summary
 }
 
 struct SummaryCommand: ParsableCommand {

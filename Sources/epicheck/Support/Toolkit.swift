@@ -92,6 +92,22 @@ struct Toolkit: Sendable {
             || components.dropLast().contains { ["templates", "skabeloner", "skabelon"].contains($0) }
     }
 
+    /// Reads and judges every letter under `paths` on `jobs` threads, handing each report to `body`
+    /// in input order; a path that cannot be listed becomes an unreadable-letter report, and a
+    /// progress bar shows on a terminal.
+    func eachReport(in paths: [String], jobs: Int, _ body: (LetterReport) -> Void) {
+        let (files, problems) = InputFiles.expand(paths)
+        for (path, why) in problems {
+            body(LetterReport.unreadable(file: path, error: ReadError(file: path, message: why)))
+        }
+        let progress = Progress(total: files.count)
+        BatchRunner(toolkit: self, files: files, jobs: jobs).run { reports in
+            reports.forEach(body)
+            progress.advance()
+        }
+        progress.finish()
+    }
+
     private static func loadLexicon(in directory: URL) throws -> Lexicon {
         let file = directory.appendingPathComponent("lexicon/da.yml")
         return try LexiconLoader.load(yaml: try read(file), file: file.path)
