@@ -16,7 +16,7 @@ struct ItemJudge {
 
         for section in sections {
             guard let heading = section.heading, section.items.contains(item) else { continue }
-            let content = section.lines.filter(\.isRealContent)
+            let content = section.realContent
             if content.isEmpty, !section.hasSubsections {
                 emptyHeadings.append(Evidence(text: heading.text, location: heading.location, source: .section, section: section.title))
                 continue
@@ -33,7 +33,7 @@ struct ItemJudge {
         }
         // Elsewhere in the letter one statement settles it; reading on would only cost time.
         for section in sections where evidence.isEmpty && !section.items.contains(item) && cues.ignoreIn.isDisjoint(with: section.items) {
-            evidence += cueEvidence(cues.cues, in: section.lines.filter(\.isRealContent), section: section, limit: 1)
+            evidence += cueEvidence(cues.cues, in: section.realContent, section: section, limit: 1)
         }
         if !cues.negationCounts {
             evidence.removeAll { $0.source == .text && $0.polarity == .negated }

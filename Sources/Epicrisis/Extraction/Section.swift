@@ -10,6 +10,8 @@ public struct Section: Sendable {
     public var hasSubsections = false
     /// The lines under the heading, starting with any text after its colon, prepared for matching.
     var lines: [AnalysedLine] = []
+    /// The lines that say something: no blank lines, placeholders or pointers elsewhere.
+    var realContent: [AnalysedLine] = []
 
     init(heading: TextLine?, items: [ChecklistItem], credit: Lexicon.Credit) {
         self.heading = heading

@@ -40,7 +40,12 @@ struct SectionFinder {
                 sections[sections.count - 1].lines.append(line)
             }
         }
-        return sections
+        // Every item reads the same content; sift it once, not once per item.
+        return sections.map { section in
+            var section = section
+            section.realContent = section.lines.filter(\.isRealContent)
+            return section
+        }
     }
 
     /// The heading entry a line matches, with the range of any content after its colon.
