@@ -19,12 +19,12 @@ struct CancerDetector {
         }
         result += codesInText.filter { SKSCode.isCancer($0.text) }
         for line in lines where !line.text.isEmpty {
-            for match in terms.matches(in: line.folded) {
+            for match in terms.ranges(in: line.folded) {
                 // The pattern starts at the telling part ("kræft"); the evidence is the whole word.
-                let word = line.folded.extendedToWordStart(match.range)
+                let word = line.folded.extendedToWordStart(match)
                 result.append(Evidence(text: line.folded.originalText(word),
                                        location: line.line.location.advanced(by: line.folded.originalOffset(word.location)),
-                                       polarity: context.polarity(of: match.range, in: line.folded), source: .text))
+                                       polarity: context.polarity(of: match, in: line.folded), source: .text))
             }
         }
         return result
@@ -33,11 +33,11 @@ struct CancerDetector {
     /// Every SKS diagnosis code written in the text, with its polarity.
     func codesInText(_ lines: [AnalysedLine]) -> [Evidence] {
         var result: [Evidence] = []
-        for line in lines where !line.text.isEmpty && line.folded.text.contains(where: \.isNumber) {
-            for match in Self.codeInText.matches(in: line.folded) {
-                result.append(Evidence(text: line.folded.originalText(match.range).uppercased(),
-                                       location: line.line.location.advanced(by: line.folded.originalOffset(match.range.location)),
-                                       polarity: context.polarity(of: match.range, in: line.folded), source: .text))
+        for line in lines where !line.text.isEmpty && line.folded.hasDigit {
+            for match in Self.codeInText.ranges(in: line.folded) {
+                result.append(Evidence(text: line.folded.originalText(match).uppercased(),
+                                       location: line.line.location.advanced(by: line.folded.originalOffset(match.location)),
+                                       polarity: context.polarity(of: match, in: line.folded), source: .text))
             }
         }
         return result

@@ -27,8 +27,8 @@ public struct ContextAnalyzer: Sendable {
         let after = NSRange(location: afterStart, length: max(0, end - afterStart))
 
         if cues.otherPerson.matches(text, range: clause) { return .otherPerson }
-        if let negation = cues.negation.matches(in: text, range: before).last?.range {
-            let pseudo = cues.pseudoNegation.matches(in: text, range: before).contains { NSIntersectionRange($0.range, negation).length > 0 }
+        if let negation = cues.negation.ranges(in: text, range: before).last {
+            let pseudo = cues.pseudoNegation.ranges(in: text, range: before).contains { NSIntersectionRange($0, negation).length > 0 }
             if !pseudo { return .negated }
             if text.substring(before).contains("hvis") { return .hypothetical }
         }
@@ -46,8 +46,8 @@ public struct ContextAnalyzer: Sendable {
         while index >= 0, !isSentenceEnd(at: index, in: text) { index -= 1 }
         let start = index + 1
         let head = NSRange(location: start, length: location - start)
-        if let scopeEnd = cues.scopeEnd.matches(in: text, range: head).last {
-            return scopeEnd.range.location + scopeEnd.range.length
+        if let scopeEnd = cues.scopeEnd.ranges(in: text, range: head).last {
+            return scopeEnd.location + scopeEnd.length
         }
         return start
     }
@@ -62,18 +62,19 @@ public struct ContextAnalyzer: Sendable {
     }
 
     private func commaAfter(_ location: Int, in text: FoldedText) -> Int {
-        let found = text.ns.range(of: ",", range: NSRange(location: location, length: text.length - location))
-        return found.location == NSNotFound ? text.length : found.location
+        var index = location
+        while index < text.length, text.symbol(at: index) != UInt8(ascii: ",") { index += 1 }
+        return index
     }
 
     /// `;`, `!`, `?`, or a full stop followed by a capital letter in the original text. Abbreviations
     /// ("pt. er", "obs. for") are followed by lower case and do not end a sentence.
     private func isSentenceEnd(at index: Int, in text: FoldedText) -> Bool {
-        switch text.ns.character(at: index) {
+        switch text.symbol(at: index) {
         case 0x3B, 0x21: return true // ; !
         case 0x2E: // .
             var next = index + 1
-            while next < text.length, text.ns.character(at: next) == 0x20 { next += 1 }
+            while next < text.length, text.symbol(at: next) == 0x20 { next += 1 }
             guard next > index + 1, next < text.length else { return next >= text.length }
             return text.isUppercaseInOriginal(next)
         default: return false

@@ -19,7 +19,7 @@ struct PriorityMarkingFinder {
         for line in lines where mentionsColour(line.folded) {
             var best: (range: NSRange, colour: PriorityColour)?
             for pattern in lexicon.markings {
-                guard let match = pattern.matches(in: line.folded).first,
+                guard let match = pattern.captures(in: line.folded),
                       context.polarity(of: match.range, in: line.folded) != .negated,
                       let colour = lexicon.colourWords[line.folded.substring(match.range(withName: "colour"))] else { continue }
                 if best == nil || match.range.location < best!.range.location { best = (match.range, colour) }
@@ -33,7 +33,7 @@ struct PriorityMarkingFinder {
 
     /// Most lines name no colour at all; only those that do are matched against the marking forms.
     private func mentionsColour(_ folded: FoldedText) -> Bool {
-        lexicon.colourWords.keys.contains { folded.text.contains($0) }
+        lexicon.colourMention.matches(folded)
     }
 
     /// The first time frame stated in `lines`, as weekdays.
@@ -42,7 +42,7 @@ struct PriorityMarkingFinder {
             if let range = lexicon.nextDay.firstMatch(in: line.folded) {
                 return TimeFrame(maximumWeekdays: 1, evidence: line.evidence(at: range, source: .text))
             }
-            guard let match = lexicon.timeFrame.matches(in: line.folded).first else { continue }
+            guard let match = lexicon.timeFrame.captures(in: line.folded) else { continue }
             let upper = match.range(at: 5).location != NSNotFound ? match.range(at: 5) : match.range(at: 3)
             guard let amount = Int(line.folded.substring(upper)) else { continue }
             let unit = line.folded.substring(match.range(at: 6))

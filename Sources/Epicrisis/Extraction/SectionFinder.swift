@@ -50,7 +50,7 @@ struct SectionFinder {
 
     /// The heading entry a line matches, with the range of any content after its colon.
     func heading(_ folded: FoldedText) -> (Lexicon.HeadingEntry, NSRange?)? {
-        guard let match = lexicon.headings.pattern.matches(in: folded).first else { return nil }
+        guard let match = lexicon.headings.pattern.captures(in: folded) else { return nil }
         for (index, entry) in lexicon.headings.entries.enumerated() where match.range(withName: "h\(index)").location != NSNotFound {
             let content = match.range(withName: "content")
             return (entry, content.location == NSNotFound ? nil : content)

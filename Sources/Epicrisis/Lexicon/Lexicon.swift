@@ -56,6 +56,8 @@ public struct Lexicon: Sendable {
         public var markings: [Pattern]
         /// Folded colour words and their colours.
         public var colourWords: [String: PriorityColour]
+        /// Any colour word anywhere: most lines have none and need no marking form tried.
+        public var colourMention: Pattern
         public var timeFrame: Pattern
         public var nextDay: Pattern
         public var selfContact: [Pattern]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a lexicon file strictly: an unknown key, a missing field, an unknown checklist item or a
 /// pattern that does not compile is an error naming the file and line.
 public enum LexiconLoader {
@@ -79,6 +81,7 @@ public enum LexiconLoader {
         return Lexicon.PriorityLexicon(
             markings: markings,
             colourWords: colourMap,
+            colourMention: try Pattern(colourMap.keys.sorted().map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")),
             timeFrame: try compile(fields.required("timeFrame").string(), at: fields.required("timeFrame")),
             nextDay: try compile(fields.required("nextDay").string(), at: fields.required("nextDay")),
             selfContact: try patterns(fields.required("selfContact")),

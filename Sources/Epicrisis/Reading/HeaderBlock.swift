@@ -36,14 +36,14 @@ struct HeaderBlock {
             // The header ends at the first blank line after a field; below it is the letter's body.
             if line.text.isEmpty, !fieldLines.isEmpty { break }
             let folded = FoldedText(line.text)
-            let matches = Self.labelPattern.matches(in: folded)
+            let matches = Self.labelPattern.allCaptures(in: folded)
             for (position, match) in matches.enumerated() {
                 let labelRange = match.range(at: 1)
-                let label = (folded.text as NSString).substring(with: labelRange)
+                let label = folded.substring(labelRange)
                 guard labelRange.location == 0 || Self.dateLabels.contains(label),
                       let field = Self.field(for: label) else { continue }
                 let valueStart = match.range.location + match.range.length
-                let valueEnd = position + 1 < matches.count ? matches[position + 1].range.location : (folded.text as NSString).length
+                let valueEnd = position + 1 < matches.count ? matches[position + 1].range.location : folded.length
                 let value = folded.originalText(NSRange(location: valueStart, length: max(0, valueEnd - valueStart)))
                     .trimmingCharacters(in: .whitespaces)
                 let location = line.location.advanced(by: folded.originalOffset(valueStart))

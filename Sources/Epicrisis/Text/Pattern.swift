@@ -3,18 +3,21 @@ import Foundation
 /// A regular expression compiled once, matched against folded text.
 ///
 /// Patterns are written as people write Danish (`senfølger`) and folded like the text they match,
-/// so they are case- and diacritic-insensitive.
+/// so they are case- and diacritic-insensitive. Each runs on an `Automaton` (a lazy DFA, one table
+/// lookup per character, whatever the number of phrases in it) when its syntax allows, which the
+/// shipped lexicon's always does; ICU runs the rest, and gives capture groups.
 public struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as thread-safe.
     private let expression: NSRegularExpression
+    /// Runs the pattern, when its syntax allows.
+    private let automaton: Automaton?
+    /// Says where the pattern cannot match, when the automaton cannot run it exactly: ICU then runs
+    /// only on lines the screen lets through.
+    private let screen: Automaton?
     /// The pattern as written.
     public let source: String
     /// The pattern as compiled: its letters folded like the text it matches.
     let folded: String
-    /// Literals every match contains one of (UTF-8), or nil where that is not known.
-    let triggers: [[UInt8]]?
-    /// Families with more literals than this are cheaper to run than to screen.
-    static let triggerLimit = 256
 
     public init(_ source: String) throws {
         try self.init(source: source, folded: TextFolding.foldPattern(source))
@@ -24,34 +27,23 @@ public struct Pattern: @unchecked Sendable {
         self.source = source
         self.folded = folded
         self.expression = try NSRegularExpression(pattern: folded, options: [])
-        self.triggers = LiteralTriggers.of(folded).flatMap { $0.count <= Self.triggerLimit ? $0.map { Array($0.utf8) } : nil }
+        let approximation = Automaton(alternatives: [folded], approximating: true)
+        self.automaton = approximation?.isExact == true ? approximation : nil
+        self.screen = approximation?.isExact == false ? approximation : nil
     }
 
-    /// Whether lines are screened by literals before the expression runs.
-    public var screensLines: Bool { triggers != nil }
-
-    /// False when `text` holds none of the pattern's literals, so it cannot match: most lines are
-    /// ruled out this way for most patterns without running the regular expression.
-    public func mayMatch(_ text: FoldedText) -> Bool {
-        guard let triggers else { return true }
-        return text.utf8.withUnsafeBufferPointer { haystack in
-            triggers.contains { needle in Self.contains(haystack, needle) }
-        }
+    /// Whether ICU can skip the text: the screen finds nothing in it.
+    private func screenedOut(_ text: FoldedText, _ range: NSRange) -> Bool {
+        screen.map { !$0.matches(text.symbols, range: range) } ?? false
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+    /// Whether the pattern runs on the automaton (else on ICU).
+    public var isAutomatic: Bool { automaton != nil }
+
+    /// Why the pattern runs on ICU, or nil when it runs on the automaton.
+    public var engineNote: String? {
+        guard automaton == nil else { return nil }
+        return screen != nil ? "screened by the automaton" : Automaton.unsupported(folded) ?? "unsupported"
     }
 
     /// A pattern from the project's own code, known to compile.
@@ -60,35 +52,49 @@ public struct Pattern: @unchecked Sendable {
         try! self.init(source)
     }
 
-    /// Matching within `range` sees the text around it, so `\\b` and look-behind work at its edges.
+    /// Matching within `range` sees the text around it, so `\b` and look-behind work at its edges.
     private static let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
-        if range == nil, !mayMatch(text) { return nil }
-        return firstMatchUnscreened(in: text, range: range)
-    }
-
-    /// The match without the literal screen, for checking that the screen never hides one.
-    func firstMatchUnscreened(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
-        let found = expression.rangeOfFirstMatch(in: text.text, options: range == nil ? [] : Self.options,
-                                                 range: range ?? NSRange(location: 0, length: text.length))
-        return found.location == NSNotFound ? nil : found
-    }
-
-    public func matches(in text: FoldedText, range: NSRange? = nil) -> [NSTextCheckingResult] {
-        if range == nil, !mayMatch(text) { return [] }
-        return expression.matches(in: text.text, options: range == nil ? [] : Self.options,
-                           range: range ?? NSRange(location: 0, length: text.length))
+        let range = range ?? NSRange(location: 0, length: text.length)
+        guard let automaton else { return screenedOut(text, range) ? nil : icuFirstMatch(in: text, range: range) }
+        return automaton.firstMatch(in: text.symbols, range: range)?.range
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
-        firstMatch(in: text, range: range) != nil
+        let range = range ?? NSRange(location: 0, length: text.length)
+        guard let automaton else { return !screenedOut(text, range) && icuFirstMatch(in: text, range: range) != nil }
+        return automaton.matches(text.symbols, range: range)
     }
 
-    /// One pattern that matches where any of `patterns` does.
-    public static func anyOf(_ patterns: [Pattern]) throws -> Pattern {
-        try Pattern(source: patterns.map { "(?:\($0.source))" }.joined(separator: "|"),
-                    folded: patterns.map { "(?:\($0.folded))" }.joined(separator: "|"))
+    /// The ranges of every match, left to right, without overlaps.
+    public func ranges(in text: FoldedText, range: NSRange? = nil) -> [NSRange] {
+        let range = range ?? NSRange(location: 0, length: text.length)
+        guard let automaton else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
+        return automaton.allMatches(in: text.symbols, range: range).map(\.range)
+    }
+
+    /// The first match with its capture groups. ICU runs only when the automaton has found that
+    /// there is a match, so lines without one cost no more than with `matches`.
+    public func captures(in text: FoldedText) -> NSTextCheckingResult? {
+        guard matches(text) else { return nil }
+        return icuMatches(in: text, range: NSRange(location: 0, length: text.length)).first
+    }
+
+    /// Every match with its capture groups; ICU runs only on lines the automaton finds a match in.
+    public func allCaptures(in text: FoldedText) -> [NSTextCheckingResult] {
+        guard matches(text) else { return [] }
+        return icuMatches(in: text, range: NSRange(location: 0, length: text.length))
+    }
+
+    /// ICU's answer, for patterns the automaton does not run and for testing that it agrees.
+    func icuFirstMatch(in text: FoldedText, range: NSRange) -> NSRange? {
+        let found = expression.rangeOfFirstMatch(in: text.text, options: Self.options, range: range)
+        return found.location == NSNotFound ? nil : found
+    }
+
+    func icuMatches(in text: FoldedText, range: NSRange) -> [NSTextCheckingResult] {
+        expression.matches(in: text.text, options: Self.options, range: range)
     }
 }
 

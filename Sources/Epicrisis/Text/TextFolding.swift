@@ -38,7 +38,7 @@ public enum TextFolding {
                 if (before == 0x6F && lower == "e") || (before == 0x61 && lower == "a") { continue } // "oe", "aa"
                 out.append(lower)
             } else if scalar.properties.isAlphabetic {
-                out.append(contentsOf: FoldedText.fold(Character(scalar)))
+                out.append(contentsOf: FoldedText.fold(scalar))
             } else {
                 out.append(scalar)
             }
@@ -52,103 +52,137 @@ public enum TextFolding {
 /// A folded copy of a text that remembers, for each UTF-16 unit of the fold, the character offset
 /// in the original, so a match in the fold can be shown and located in the original.
 ///
-/// Built once per line and letter: the fold, its bridged `NSString` and the original's characters
-/// are what every matcher needs, and computing them per match was the hot spot.
-public struct FoldedText: @unchecked Sendable {
-    // NSString and the arrays are immutable after init.
+/// Built once per line and letter, in one pass over the line's Unicode scalars: the fold as text
+/// (for ICU), as symbols (for the automata), and the map back to the original's characters.
+public struct FoldedText: Sendable {
     public let original: String
     public let text: String
-    /// `text` as an `NSString`, bridged once.
-    public let ns: NSString
     /// The UTF-16 length of `text`.
     public let length: Int
-    /// `text` as UTF-8, for screening by literals.
-    let utf8: [UInt8]
+    /// `text` as the automata read it: one symbol per UTF-16 unit.
+    let symbols: [UInt8]
     /// `characterOffsets[i]` is the original character offset of folded UTF-16 unit `i`; one extra
     /// entry at the end maps the end of the text.
-    private let characterOffsets: [Int]
-    private let originalCharacters: [Character]
+    private let characterOffsets: [Int32]
+    private let originalScalars: [Unicode.Scalar]
+    /// Where each character of the original starts in `originalScalars`, and one more: the end.
+    private let characterStarts: [Int32]
 
     public init(_ original: String) {
         self.original = original
-        var folded = String.UnicodeScalarView()
-        var offsets: [Int] = []
-        offsets.reserveCapacity(original.utf16.count + 1)
-        var characters: [Character] = []
-        characters.reserveCapacity(original.utf16.count)
-        var characterIndex = 0
-        var previous: Character = " "
-        for character in original {
-            characters.append(character)
-            defer { previous = character }
-            // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
-            if Self.isDigraphTail(previous, character) {
-                characterIndex += 1
+        let capacity = original.utf8.count
+        var folded: [UInt8] = []
+        folded.reserveCapacity(capacity)
+        var symbols: [UInt8] = []
+        symbols.reserveCapacity(capacity)
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(capacity + 1)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(capacity)
+        var starts: [Int32] = []
+        starts.reserveCapacity(capacity + 1)
+        var previous: Unicode.Scalar = " "
+        var joinsNext = false
+        for scalar in original.unicodeScalars {
+            // A combining mark (or what a zero-width joiner joins) belongs to the character before
+            // it, and folds to nothing: accents are dropped.
+            if !scalar.isASCII, !starts.isEmpty, joinsNext || Self.extendsCharacter(scalar) {
+                joinsNext = scalar == "\u{200D}"
+                scalars.append(scalar)
                 continue
             }
-            if let ascii = character.asciiValue {
-                // The common case, without allocating: ASCII folds to one lower-case UTF-16 unit.
-                folded.append(Unicode.Scalar((65...90).contains(ascii) ? ascii + 32 : ascii))
+            joinsNext = scalar == "\u{200D}"
+            let characterIndex = Int32(starts.count)
+            starts.append(Int32(scalars.count))
+            scalars.append(scalar)
+            defer { previous = scalar }
+            // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
+            if Self.isDigraphTail(previous, scalar) { continue }
+            if scalar.isASCII {
+                let ascii = UInt8(truncatingIfNeeded: scalar.value)
+                let lower = (65...90).contains(ascii) ? ascii + 32 : ascii
+                folded.append(lower)
+                symbols.append(lower)
                 offsets.append(characterIndex)
             } else {
-                for scalar in Self.fold(character) {
-                    folded.append(scalar)
-                    offsets.append(contentsOf: repeatElement(characterIndex, count: scalar.utf16.count))
+                for foldedScalar in Self.fold(scalar) {
+                    folded.append(contentsOf: UTF8.encode(foldedScalar)!)
+                    Symbol.append(foldedScalar, to: &symbols)
+                    offsets.append(contentsOf: repeatElement(characterIndex, count: foldedScalar.utf16.count))
                 }
             }
-            characterIndex += 1
         }
-        offsets.append(characterIndex)
-        self.text = String(folded)
-        self.ns = NSString(string: text)
-        self.length = ns.length
-        self.utf8 = Array(text.utf8)
+        offsets.append(Int32(starts.count))
+        starts.append(Int32(scalars.count))
+        self.text = String(decoding: folded, as: UTF8.self)
+        self.length = symbols.count
+        self.symbols = symbols
         self.characterOffsets = offsets
-        self.originalCharacters = characters
+        self.originalScalars = scalars
+        self.characterStarts = starts
+    }
+
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isGraphemeExtend || (0xFE00...0xFE0F).contains(scalar.value)
     }
 
     /// The original character offset of a UTF-16 offset into `text`.
     public func originalOffset(_ utf16Offset: Int) -> Int {
-        characterOffsets[min(max(utf16Offset, 0), characterOffsets.count - 1)]
+        Int(characterOffsets[min(max(utf16Offset, 0), characterOffsets.count - 1)])
     }
+
+    private var characterCount: Int { characterStarts.count - 1 }
 
     /// The original text under a UTF-16 range of the fold.
     public func originalText(_ range: NSRange) -> String {
         let start = originalOffset(range.location)
         let end = range.length == 0 ? start : originalOffset(range.location + range.length - 1) + 1
-        guard start < end, end <= originalCharacters.count else { return "" }
-        return String(originalCharacters[start..<end])
+        guard start < end, end <= characterCount else { return "" }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: originalScalars[Int(characterStarts[start])..<Int(characterStarts[end])])
+        return String(view)
     }
 
     /// Whether the original character behind folded unit `utf16Offset` is upper case.
     public func isUppercaseInOriginal(_ utf16Offset: Int) -> Bool {
         let offset = originalOffset(utf16Offset)
-        return offset < originalCharacters.count && originalCharacters[offset].isUppercase
+        guard offset < characterCount else { return false }
+        let scalar = originalScalars[Int(characterStarts[offset])]
+        return scalar.isASCII ? (65...90).contains(scalar.value) : scalar.properties.isUppercase
     }
+
+    /// The folded UTF-16 unit at `offset`, as a symbol (ASCII is itself).
+    func symbol(at offset: Int) -> UInt8 {
+        symbols[offset]
+    }
+
+    /// Whether the text holds a digit.
+    var hasDigit: Bool { symbols.contains { SymbolSet.digits.contains($0) } }
 
     /// The range widened backwards to the start of its word.
     public func extendedToWordStart(_ range: NSRange) -> NSRange {
         var start = range.location
-        while start > 0, let scalar = Unicode.Scalar(ns.character(at: start - 1)), CharacterSet.letters.contains(scalar) { start -= 1 }
+        while start > 0, SymbolSet.letters.contains(symbols[start - 1]) { start -= 1 }
         return NSRange(location: start, length: range.location + range.length - start)
     }
 
     public func substring(_ range: NSRange) -> String {
-        ns.substring(with: range)
+        let units = text.utf16
+        let start = units.index(units.startIndex, offsetBy: range.location)
+        let end = units.index(start, offsetBy: range.length)
+        return String(units[start..<end]) ?? ""
     }
 
-    static func isDigraphTail(_ previous: Character, _ character: Character) -> Bool {
+    static func isDigraphTail(_ previous: Unicode.Scalar, _ character: Unicode.Scalar) -> Bool {
         switch (previous, character) {
         case ("o", "e"), ("O", "e"), ("O", "E"), ("a", "a"), ("A", "a"), ("A", "A"): true
         default: false
         }
     }
 
-    static func fold(_ character: Character) -> [Unicode.Scalar] {
+    static func fold(_ character: Unicode.Scalar) -> [Unicode.Scalar] {
         if character.isASCII {
-            return character.unicodeScalars.map { scalar in
-                (65...90).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
-            }
+            return [(65...90).contains(character.value) ? Unicode.Scalar(character.value + 32)! : character]
         }
         switch character {
         case "æ", "Æ", "ä", "Ä": return ["a", "e"]
@@ -160,10 +194,18 @@ public struct FoldedText: @unchecked Sendable {
         case "\u{201C}", "\u{201D}": return ["\""]
         case "\u{2026}": return [".", ".", "."]
         default:
-            let lower = String(character).lowercased()
-            let stripped = lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
-            let scalars = Array(stripped.unicodeScalars)
-            return scalars.isEmpty ? Array(character.unicodeScalars) : scalars
+            let latin = Int(character.value) - 0xC0
+            return latin >= 0 && latin < latinFolds.count ? latinFolds[latin] : stripped(character)
         }
+    }
+
+    /// The folds of the Latin letters with accents (U+00C0–U+024F), worked out once.
+    private static let latinFolds: [[Unicode.Scalar]] = (0xC0..<0x250).map { stripped(Unicode.Scalar($0)!) }
+
+    private static func stripped(_ character: Unicode.Scalar) -> [Unicode.Scalar] {
+        let lower = String(character).lowercased()
+        let stripped = lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
+        let scalars = Array(stripped.unicodeScalars)
+        return scalars.isEmpty ? [character] : scalars
     }
 }

@@ -1,0 +1,139 @@
+import Foundation
+
+/// A pattern (or several, as numbered alternatives) compiled for matching symbols: the lexicon's
+/// matching engine. Finds the same matches as ICU's leftmost-first search, in time linear in the
+/// line and independent of the number of phrases.
+///
+/// A search first runs the unanchored DFA to learn whether anything matches at all (most lines
+/// match most families nowhere, and that costs one table lookup per symbol); only then does it look
+/// for the leftmost start and run the anchored DFA from there for the end.
+///
+/// Immutable and shareable: each search borrows a pair of DFAs from a pool, so threads never share
+/// one and never wait for each other beyond taking one from the pool.
+final class Automaton: @unchecked Sendable {
+    private let program: Program
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var pool: [(unanchored: LazyDFA, anchored: LazyDFA)] = []
+
+    /// Whether matches are the pattern's; if not, look-around was dropped and the automaton only
+    /// says where the pattern cannot match.
+    let isExact: Bool
+
+    /// Compiles `alternatives` (match ids are their indices); nil when one uses syntax the automaton
+    /// does not run. With `approximating`, look-around it cannot run is dropped (see `isExact`).
+    init?(alternatives: [String], approximating: Bool = false) {
+        do {
+            let parsed = try alternatives.map { pattern throws(Unsupported) in try RegexParser.parse(pattern, approximating: approximating) }
+            program = Program(alternatives: parsed.map(\.node))
+            isExact = parsed.allSatisfy(\.exact)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Why a pattern cannot run on the automaton, or nil when it can.
+    static func unsupported(_ pattern: String) -> String? {
+        do {
+            _ = try RegexParser.parse(pattern)
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    struct Match: Equatable {
+        var range: NSRange
+        /// Which alternative matched.
+        var id: Int
+    }
+
+    /// The leftmost-first match within `range` of `symbols`; assertions see the symbols around it.
+    func firstMatch(in symbols: [UInt8], range: NSRange) -> Match? {
+        withDFAs { unanchored, anchored in
+            Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, unanchored, anchored)
+        }
+    }
+
+    /// Whether anything matches within `range`.
+    func matches(_ symbols: [UInt8], range: NSRange) -> Bool {
+        withDFAs { unanchored, _ in
+            Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
+        }
+    }
+
+    /// Every match, left to right, without overlaps (as `NSRegularExpression.matches`).
+    func allMatches(in symbols: [UInt8], range: NSRange) -> [Match] {
+        withDFAs { unanchored, anchored in
+            var result: [Match] = []
+            var position = range.location
+            let end = range.location + range.length
+            while position <= end, let match = Self.firstMatch(in: symbols, from: position, to: end, unanchored, anchored) {
+                result.append(match)
+                let matchEnd = match.range.location + match.range.length
+                position = match.range.length > 0 ? matchEnd : matchEnd + 1
+            }
+            return result
+        }
+    }
+
+    private func withDFAs<T>(_ body: (LazyDFA, LazyDFA) -> T) -> T {
+        lock.lock()
+        let dfas = pool.popLast() ?? (LazyDFA(program: program, anchored: false), LazyDFA(program: program, anchored: true))
+        lock.unlock()
+        defer {
+            lock.lock()
+            pool.append(dfas)
+            lock.unlock()
+        }
+        return body(dfas.unanchored, dfas.anchored)
+    }
+
+    /// Where the first match to end within [from, to) ends, or nil.
+    private static func earliestEnd(in symbols: [UInt8], from: Int, to: Int, _ dfa: LazyDFA) -> Int? {
+        var state = dfa.start(before: from > 0 ? symbols[from - 1] : nil)
+        var position = from
+        while position < to {
+            let step = dfa.step(state, symbols[position])
+            if step & 1 != 0 { return position }
+            state = step >> 1
+            position += 1
+        }
+        if to < symbols.count { return dfa.step(state, symbols[to]) & 1 != 0 ? to : nil }
+        return dfa.matchAtEnd(state) >= 0 ? to : nil
+    }
+
+    private static func firstMatch(in symbols: [UInt8], from: Int, to: Int, _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
+        guard let earliest = earliestEnd(in: symbols, from: from, to: to, unanchored) else { return nil }
+        // Some match ends at `earliest`, so one starts at or before it: the leftmost start is the
+        // first position from which the anchored automaton matches.
+        for start in from...earliest {
+            if let (end, id) = longestFirst(in: symbols, from: start, to: to, anchored) {
+                return Match(range: NSRange(location: start, length: end - start), id: Int(id))
+            }
+        }
+        return nil
+    }
+
+    /// The end of the leftmost-first match starting at `from`, or nil.
+    private static func longestFirst(in symbols: [UInt8], from: Int, to: Int, _ dfa: LazyDFA) -> (Int, Int32)? {
+        var state = dfa.start(before: from > 0 ? symbols[from - 1] : nil)
+        var found: (Int, Int32)?
+        var position = from
+        while position < to {
+            let symbol = symbols[position]
+            let step = dfa.step(state, symbol)
+            if step & 1 != 0 { found = (position, dfa.matchedID(state, symbol)) }
+            state = step >> 1
+            if state == LazyDFA.dead { return found }
+            position += 1
+        }
+        if to < symbols.count {
+            if dfa.step(state, symbols[to]) & 1 != 0 { found = (to, dfa.matchedID(state, symbols[to])) }
+        } else {
+            let id = dfa.matchAtEnd(state)
+            if id >= 0 { found = (to, id) }
+        }
+        return found
+    }
+}

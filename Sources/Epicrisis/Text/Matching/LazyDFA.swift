@@ -1,0 +1,160 @@
+/// A deterministic automaton built from a `Program` as the text demands it: each state is a set of
+/// program positions, each transition is computed the first time it is taken and then read from a
+/// table. After a few letters the tables hold every state the lexicon's phrases reach, and a line is
+/// matched in one table lookup per symbol, whatever the number of phrases.
+///
+/// Two kinds: `unanchored` states always include the program's start (a match may begin anywhere)
+/// and answer "does a match end here"; `anchored` states keep their positions in priority order and
+/// drop those below a match, so a run from a start gives the leftmost-first end, as ICU would.
+///
+/// Not thread-safe: `Automaton` lends each thread its own.
+final class LazyDFA {
+    private let program: Program
+    private let anchored: Bool
+    private let stride: Int
+    /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`.
+    private var table: [Int32] = []
+    /// The id of the alternative matched before reading the class (when the flag is set).
+    private var matchedID: [Int32] = []
+    /// Per state: -2 unknown, -1 no match at the end of the text, else the id matched there.
+    private var endMatch: [Int32] = []
+    private var positions: [[Int32]] = []
+    private var prevGroups: [Int] = []
+    private var index: [StateKey: Int32] = [:]
+    /// Start states per previous-symbol group (the last is the start of the text); -1 unknown.
+    private var starts: [Int32]
+    /// Scratch for closures: a position is visited when its stamp is the current generation.
+    private var stamps: [UInt32]
+    private var generation: UInt32 = 0
+    static let dead: Int32 = 0
+    /// Past this many states the tables are dropped and rebuilt from what the text needs.
+    static let stateLimit = 4_096
+
+    private struct StateKey: Hashable {
+        var group: Int
+        var positions: [Int32]
+    }
+
+    init(program: Program, anchored: Bool) {
+        self.program = program
+        self.anchored = anchored
+        self.stride = program.classCount
+        self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
+        self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
+        reset()
+    }
+
+    private func reset() {
+        table.removeAll(keepingCapacity: true)
+        matchedID.removeAll(keepingCapacity: true)
+        endMatch.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+        prevGroups.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        for group in starts.indices { starts[group] = -1 }
+        _ = addState(StateKey(group: 0, positions: [])) // the dead state
+    }
+
+    private func addState(_ key: StateKey) -> Int32 {
+        if let existing = index[key] { return existing }
+        let state = Int32(positions.count)
+        positions.append(key.positions)
+        prevGroups.append(key.group)
+        table.append(contentsOf: repeatElement(-1, count: stride))
+        matchedID.append(contentsOf: repeatElement(-1, count: stride))
+        endMatch.append(-2)
+        index[key] = state
+        return state
+    }
+
+    /// The previous-symbol group of a position's left neighbour (nil: start of text).
+    @inline(__always)
+    private func group(before symbol: UInt8?) -> Int {
+        guard program.looksBehind else { return 0 }
+        guard let symbol else { return program.prevGroupCount }
+        return program.prevGroup[Int(program.classOf[Int(symbol)])]
+    }
+
+    func start(before symbol: UInt8?) -> Int32 {
+        let group = group(before: symbol)
+        if starts[group] >= 0 { return starts[group] }
+        if positions.count > Self.stateLimit { reset() }
+        let state = addState(StateKey(group: group, positions: [program.start]))
+        starts[group] = state
+        return state
+    }
+
+    /// The transition from `state` on `symbol`: the next state and whether a match ends before it.
+    @inline(__always)
+    func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
+        let slot = Int(state) * stride + Int(program.classOf[Int(symbol)])
+        let known = table[slot]
+        return known >= 0 ? known : computeStep(state, symbolClass: Int(program.classOf[Int(symbol)]))
+    }
+
+    /// The alternative whose match was flagged by the last `step(state, symbol)`.
+    func matchedID(_ state: Int32, _ symbol: UInt8) -> Int32 {
+        matchedID[Int(state) * stride + Int(program.classOf[Int(symbol)])]
+    }
+
+    /// The id of a match ending at the end of the text, or -1.
+    func matchAtEnd(_ state: Int32) -> Int32 {
+        let known = endMatch[Int(state)]
+        if known != -2 { return known }
+        let (_, id) = closure(of: state, after: nil)
+        endMatch[Int(state)] = id
+        return id
+    }
+
+    private func computeStep(_ state: Int32, symbolClass: Int) -> Int32 {
+        let (next, id) = closure(of: state, after: symbolClass)
+        var nextPositions = next
+        if !anchored {
+            if !nextPositions.contains(program.start) { nextPositions.append(program.start) }
+            nextPositions.sort() // order does not matter for "does a match end here"
+        }
+        let nextGroup = program.looksBehind ? program.prevGroup[symbolClass] : 0
+        var target = Self.dead
+        if !nextPositions.isEmpty {
+            // A full cache is dropped only between lines (at a start), so states in use stay valid.
+            target = addState(StateKey(group: nextGroup, positions: nextPositions))
+        }
+        let value = target << 1 | (id >= 0 ? 1 : 0)
+        let slot = Int(state) * stride + symbolClass
+        table[slot] = value
+        matchedID[slot] = id
+        return value
+    }
+
+    /// Follows the state's positions in priority order through splits and assertions, given the
+    /// class after (nil: end of text). Returns the positions reached by reading that class, those
+    /// ahead of the first match only, and the id of that match (-1: none).
+    private func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32) {
+        generation &+= 1
+        if generation == 0 {
+            for index in stamps.indices { stamps[index] = 0 }
+            generation = 1
+        }
+        let before = program.looksBehind ? program.representative(ofGroup: prevGroups[Int(state)]) : nil
+        let after = symbolClass.map { program.representative[$0] }
+        var next: [Int32] = []
+        var added = Set<Int32>()
+        var stack = Array(positions[Int(state)].reversed())
+        while let position = stack.popLast() {
+            if stamps[Int(position)] == generation { continue }
+            stamps[Int(position)] = generation
+            switch program.instructions[Int(position)] {
+            case .split(let first, let second):
+                stack.append(second)
+                stack.append(first)
+            case .assert(let assertion, let target):
+                if program.holds(assertion, before: before, after: after) { stack.append(target) }
+            case .read(let set, let target):
+                if let symbolClass, program.readSets[set][symbolClass], added.insert(target).inserted { next.append(target) }
+            case .match(let id):
+                return (next, id)
+            }
+        }
+        return (next, -1)
+    }
+}

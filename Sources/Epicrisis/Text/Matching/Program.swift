@@ -1,0 +1,161 @@
+/// A pattern compiled to a Thompson automaton over symbols, with the symbols grouped into the
+/// classes the pattern tells apart (a family of Danish phrases tells apart some forty: the letters
+/// it names, digits, space, the rest), so that the lazy DFA's tables are narrow.
+struct Program {
+    enum Instruction {
+        /// Read one symbol in the class set `set`, then go on at `next`.
+        case read(set: Int, next: Int32)
+        /// Try `first`, then `second` (the order is the priority of leftmost-first matching).
+        case split(first: Int32, second: Int32)
+        case assert(Int, next: Int32)
+        /// A match of alternative `id` ends here.
+        case match(id: Int32)
+    }
+
+    private(set) var instructions: [Instruction] = []
+    private(set) var start: Int32 = 0
+    /// The class of each symbol.
+    private(set) var classOf = [UInt8](repeating: 0, count: 256)
+    private(set) var classCount = 1
+    /// For each read set, whether each class is in it.
+    private(set) var readSets: [[Bool]] = []
+    private(set) var assertions: [RegexNode.Assertion] = []
+    /// Per class, the class of its symbols as assertions see them; `prevGroupCount` of them, and
+    /// one more for the start of the text. A DFA state remembers only this of the symbol before it.
+    private(set) var prevGroup: [Int] = []
+    private(set) var prevGroupCount = 1
+    /// Whether any assertion looks at the symbol before a position.
+    private(set) var looksBehind = false
+    private var assertionSets: [RegexNode.Assertion: (SymbolSet, Bool)] = [:]
+    /// A representative symbol of each class.
+    private(set) var representative: [UInt8] = []
+
+    /// One program for several alternatives; a match says which one (the first in order that matches,
+    /// as in leftmost-first alternation).
+    init(alternatives: [RegexNode]) {
+        var sets: [SymbolSet] = []
+        var setIndex: [SymbolSet: Int] = [:]
+        var assertionIndex: [RegexNode.Assertion: Int] = [:]
+
+        func append(_ instruction: Instruction) -> Int32 {
+            instructions.append(instruction)
+            return Int32(instructions.count - 1)
+        }
+        func emit(_ node: RegexNode, next: Int32) -> Int32 {
+            switch node {
+            case .empty:
+                return next
+            case .symbols(let set):
+                let index = setIndex[set] ?? {
+                    sets.append(set)
+                    setIndex[set] = sets.count - 1
+                    return sets.count - 1
+                }()
+                return append(.read(set: index, next: next))
+            case .sequence(let nodes):
+                var entry = next
+                for node in nodes.reversed() { entry = emit(node, next: entry) }
+                return entry
+            case .alternation(let nodes):
+                let entries = nodes.map { emit($0, next: next) }
+                var entry = entries[entries.count - 1]
+                for alternative in entries.dropLast().reversed() { entry = append(.split(first: alternative, second: entry)) }
+                return entry
+            case .assertion(let assertion):
+                let index = assertionIndex[assertion] ?? {
+                    assertions.append(assertion)
+                    assertionIndex[assertion] = assertions.count - 1
+                    return assertions.count - 1
+                }()
+                return append(.assert(index, next: next))
+            case .repetition(let node, let minimum, let maximum, let greedy):
+                var entry = next
+                if let maximum {
+                    // (x(x(x)?)?)? for the optional copies, innermost first.
+                    for _ in 0..<(maximum - minimum) {
+                        let body = emit(node, next: entry)
+                        entry = append(greedy ? .split(first: body, second: next) : .split(first: next, second: body))
+                    }
+                } else {
+                    let loop = append(.match(id: -1)) // placeholder, replaced below
+                    let body = emit(node, next: loop)
+                    instructions[Int(loop)] = greedy ? .split(first: body, second: next) : .split(first: next, second: body)
+                    entry = loop
+                }
+                for _ in 0..<minimum { entry = emit(node, next: entry) }
+                return entry
+            }
+        }
+
+        let entries = alternatives.enumerated().map { id, node in emit(node, next: append(.match(id: Int32(id)))) }
+        var entry = entries[entries.count - 1]
+        for alternative in entries.dropLast().reversed() { entry = append(.split(first: alternative, second: entry)) }
+        start = entry
+
+        for assertion in assertions {
+            switch assertion {
+            case .behind(let set, _): looksBehind = true; assertionSets[assertion] = (set, true)
+            case .ahead(let set, _): assertionSets[assertion] = (set, false)
+            case .wordBoundary, .notWordBoundary: looksBehind = true
+            case .textStart: looksBehind = true
+            case .textEnd: break
+            }
+        }
+        classify(readSets: sets)
+    }
+
+    /// Symbols that every set treats alike share a class.
+    private mutating func classify(readSets sets: [SymbolSet]) {
+        var behindSets: [SymbolSet] = [.word]
+        var allSets = sets + [.word]
+        for (set, isBehind) in assertionSets.values {
+            allSets.append(set)
+            if isBehind { behindSets.append(set) }
+        }
+        func partition(by sets: [SymbolSet]) -> ([Int], Int) {
+            var signatures: [[Bool]: Int] = [:]
+            var result = [Int](repeating: 0, count: 256)
+            for symbol in 0..<256 {
+                let signature = sets.map { $0.contains(UInt8(symbol)) }
+                result[symbol] = signatures[signature] ?? {
+                    signatures[signature] = signatures.count
+                    return signatures.count - 1
+                }()
+            }
+            return (result, signatures.count)
+        }
+        let (classes, count) = partition(by: allSets)
+        classOf = classes.map { UInt8($0) }
+        classCount = count
+        representative = [UInt8](repeating: 0, count: count)
+        for symbol in (0..<256).reversed() { representative[classes[symbol]] = UInt8(symbol) }
+        readSets = sets.map { set in (0..<count).map { set.contains(representative[$0]) } }
+        let (groups, groupCount) = partition(by: behindSets)
+        prevGroup = (0..<count).map { groups[Int(representative[$0])] }
+        prevGroupCount = groupCount
+    }
+
+    /// Whether an assertion holds between the symbol before (nil: start of text) and after (nil:
+    /// end of text), given as representatives.
+    func holds(_ assertion: Int, before: UInt8?, after: UInt8?) -> Bool {
+        switch assertions[assertion] {
+        case .textStart: return before == nil
+        case .textEnd: return after == nil
+        case .wordBoundary: return isWord(before) != isWord(after)
+        case .notWordBoundary: return isWord(before) == isWord(after)
+        case .behind(let set, let negated): return (before.map(set.contains) ?? false) != negated
+        case .ahead(let set, let negated): return (after.map(set.contains) ?? false) != negated
+        }
+    }
+
+    private func isWord(_ symbol: UInt8?) -> Bool {
+        symbol.map(SymbolSet.word.contains) ?? false
+    }
+
+    /// A symbol standing for previous-symbol group `group` (the last group is the start of the text).
+    func representative(ofGroup group: Int) -> UInt8? {
+        guard group < prevGroupCount else { return nil }
+        let symbolClass = prevGroup.firstIndex(of: group)!
+        return representative[symbolClass]
+    }
+}

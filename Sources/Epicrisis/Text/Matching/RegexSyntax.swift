@@ -1,0 +1,283 @@
+/// The part of ICU's regular-expression syntax that an automaton can run: literals, classes,
+/// `\w \s \d \p{L}` and their negations, `.`, groups, alternation, every quantifier but the
+/// possessive ones, `^ $ \A \z \Z \b \B`, and look-around of one character (`(?<![\p{L}\d])`,
+/// `(?!-)`). Anything else (back-references, flags, longer look-around) is `Unsupported`, and
+/// the pattern is left to ICU: the automaton is an optimisation, never a change of meaning.
+indirect enum RegexNode {
+    case empty
+    case symbols(SymbolSet)
+    case sequence([RegexNode])
+    case alternation([RegexNode])
+    case repetition(RegexNode, minimum: Int, maximum: Int?, greedy: Bool)
+    case assertion(Assertion)
+
+    /// A condition on the symbols on either side of a position.
+    enum Assertion: Hashable {
+        case textStart
+        case textEnd
+        case wordBoundary
+        case notWordBoundary
+        /// The symbol before is (or, negated, is not) in the set; the start of the text is in no set.
+        case behind(SymbolSet, negated: Bool)
+        /// The symbol after is (or is not) in the set; the end of the text is in no set.
+        case ahead(SymbolSet, negated: Bool)
+    }
+}
+
+struct Unsupported: Error {
+    let reason: String
+}
+
+struct RegexParser {
+    private let characters: [Unicode.Scalar]
+    private var index = 0
+    /// Counted copies of repeated parts, so a pattern cannot grow the automaton without bound.
+    private var size = 0
+    static let sizeLimit = 40_000
+    /// Whether look-around the automaton cannot run may be dropped: the automaton then matches
+    /// wherever the pattern does and sometimes where it does not, and serves as a screen.
+    private var approximating = false
+    /// Whether look-around was dropped.
+    private(set) var approximated = false
+
+    static func parse(_ pattern: String) throws(Unsupported) -> RegexNode {
+        try parse(pattern, approximating: false).node
+    }
+
+    /// The pattern, and whether it had to be approximated (only when `approximating`).
+    static func parse(_ pattern: String, approximating: Bool) throws(Unsupported) -> (node: RegexNode, exact: Bool) {
+        var parser = RegexParser(characters: Array(pattern.unicodeScalars))
+        parser.approximating = approximating
+        let node = try parser.alternation()
+        guard parser.index == parser.characters.count else { throw Unsupported(reason: "unbalanced )") }
+        return (node, !parser.approximated)
+    }
+
+    private init(characters: [Unicode.Scalar]) {
+        self.characters = characters
+    }
+
+    private var current: Unicode.Scalar? { index < characters.count ? characters[index] : nil }
+
+    private mutating func alternation() throws(Unsupported) -> RegexNode {
+        var alternatives = [try sequence()]
+        while current == "|" {
+            index += 1
+            alternatives.append(try sequence())
+        }
+        return alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
+    }
+
+    private mutating func sequence() throws(Unsupported) -> RegexNode {
+        var items: [RegexNode] = []
+        while let character = current, character != "|", character != ")" {
+            let atom = try self.atom()
+            items.append(try quantified(atom))
+        }
+        return items.count == 1 ? items[0] : (items.isEmpty ? .empty : .sequence(items))
+    }
+
+    private mutating func quantified(_ atom: RegexNode) throws(Unsupported) -> RegexNode {
+        var node = atom
+        while let character = current {
+            let bounds: (Int, Int?)
+            switch character {
+            case "?": bounds = (0, 1); index += 1
+            case "*": bounds = (0, nil); index += 1
+            case "+": bounds = (1, nil); index += 1
+            case "{":
+                guard let counted = try counts() else { return node } // a literal brace
+                bounds = counted
+            default: return node
+            }
+            var greedy = true
+            if current == "?" { greedy = false; index += 1 } else if current == "+" { throw Unsupported(reason: "possessive quantifier") }
+            if case .assertion = node { throw Unsupported(reason: "quantified assertion") }
+            size += (bounds.1 ?? bounds.0 + 1) * 4
+            guard size < Self.sizeLimit else { throw Unsupported(reason: "too large") }
+            node = .repetition(node, minimum: bounds.0, maximum: bounds.1, greedy: greedy)
+        }
+        return node
+    }
+
+    /// `{n}`, `{n,}`, `{n,m}`; nil (nothing consumed) when the brace does not start one.
+    private mutating func counts() throws(Unsupported) -> (Int, Int?)? {
+        var cursor = index + 1
+        var text = ""
+        while cursor < characters.count, characters[cursor] != "}" {
+            text.unicodeScalars.append(characters[cursor])
+            cursor += 1
+        }
+        guard cursor < characters.count else { return nil }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let minimum = Int(parts[0]) else { return nil }
+        let maximum: Int? = parts.count == 1 ? minimum : (parts[1].isEmpty ? nil : Int(parts[1]))
+        if parts.count == 2, !parts[1].isEmpty, maximum == nil { return nil }
+        guard minimum <= 1_000, (maximum ?? minimum) <= 1_000, minimum <= (maximum ?? minimum) else {
+            throw Unsupported(reason: "repetition count")
+        }
+        index = cursor + 1
+        return (minimum, maximum)
+    }
+
+    private mutating func atom() throws(Unsupported) -> RegexNode {
+        guard let character = current else { throw Unsupported(reason: "unexpected end") }
+        index += 1
+        switch character {
+        case "(": return try group()
+        case "[": return .symbols(try characterClass())
+        case ".": return .symbols(.notLineEnd)
+        case "^": return .assertion(.textStart)
+        case "$": return .assertion(.textEnd)
+        case "\\": return try escape(inClass: false)
+        case "*", "+", "?": throw Unsupported(reason: "nothing to repeat")
+        default: return .symbols(try literal(character))
+        }
+    }
+
+    private func literal(_ character: Unicode.Scalar) throws(Unsupported) -> SymbolSet {
+        guard let symbol = Symbol.named(character) else { throw Unsupported(reason: "character \(character)") }
+        return SymbolSet([symbol])
+    }
+
+    private mutating func group() throws(Unsupported) -> RegexNode {
+        enum Kind { case plain, behind(negated: Bool), ahead(negated: Bool) }
+        var kind = Kind.plain
+        if current == "?" {
+            index += 1
+            switch current {
+            case ":": index += 1
+            case "=": index += 1; kind = .ahead(negated: false)
+            case "!": index += 1; kind = .ahead(negated: true)
+            case "<":
+                index += 1
+                switch current {
+                case "=": index += 1; kind = .behind(negated: false)
+                case "!": index += 1; kind = .behind(negated: true)
+                default:
+                    // A named group: the name does not matter to the automaton.
+                    while let character = current, character != ">" { index += 1 }
+                    guard current == ">" else { throw Unsupported(reason: "group name") }
+                    index += 1
+                }
+            default: throw Unsupported(reason: "group flags")
+            }
+        }
+        let inner = try alternation()
+        guard current == ")" else { throw Unsupported(reason: "unclosed group") }
+        index += 1
+        do throws(Unsupported) {
+            switch kind {
+            case .plain: return inner
+            case .ahead(let negated):
+                if case .empty = inner { return negated ? .symbols(SymbolSet()) : .empty }
+                return .assertion(.ahead(try Self.oneSymbol(inner), negated: negated))
+            case .behind(let negated):
+                if case .empty = inner { return negated ? .symbols(SymbolSet()) : .empty }
+                return .assertion(.behind(try Self.oneSymbol(inner), negated: negated))
+            }
+        } catch {
+            // Dropping a condition only adds matches.
+            guard approximating else { throw error }
+            approximated = true
+            return .empty
+        }
+    }
+
+    /// The set of a look-around body that reads exactly one symbol.
+    private static func oneSymbol(_ node: RegexNode) throws(Unsupported) -> SymbolSet {
+        switch node {
+        case .symbols(let set): return set
+        case .alternation(let alternatives):
+            var union = SymbolSet()
+            for alternative in alternatives { union = union.union(try oneSymbol(alternative)) }
+            return union
+        default: throw Unsupported(reason: "look-around longer than one character")
+        }
+    }
+
+    private mutating func escape(inClass: Bool) throws(Unsupported) -> RegexNode {
+        guard let character = current else { throw Unsupported(reason: "trailing backslash") }
+        index += 1
+        switch character {
+        case "b" where !inClass: return .assertion(.wordBoundary)
+        case "B" where !inClass: return .assertion(.notWordBoundary)
+        case "A" where !inClass: return .assertion(.textStart)
+        case "z", "Z": if inClass { break }; return .assertion(.textEnd)
+        case "w": return .symbols(.word)
+        case "W": return .symbols(SymbolSet.word.inverted)
+        case "s": return .symbols(.space)
+        case "S": return .symbols(SymbolSet.space.inverted)
+        case "d": return .symbols(.digits)
+        case "D": return .symbols(SymbolSet.digits.inverted)
+        case "p", "P":
+            guard current == "{" else { throw Unsupported(reason: "property") }
+            var name = ""
+            index += 1
+            while let next = current, next != "}" { name.unicodeScalars.append(next); index += 1 }
+            guard current == "}" else { throw Unsupported(reason: "property") }
+            index += 1
+            let set: SymbolSet
+            switch name {
+            case "L", "Letter", "Alphabetic": set = .letters
+            case "N", "Nd": set = .digits
+            default: throw Unsupported(reason: "property \(name)")
+            }
+            return .symbols(character == "p" ? set : set.inverted)
+        case "n": return .symbols(SymbolSet([10]))
+        case "t": return .symbols(SymbolSet([9]))
+        case "r": return .symbols(SymbolSet([13]))
+        case "f": return .symbols(SymbolSet([12]))
+        default: break
+        }
+        // Any other letter or digit escape means something this engine does not know.
+        guard !character.properties.isAlphabetic, !("0"..."9").contains(character) else {
+            throw Unsupported(reason: "escape \\\(character)")
+        }
+        return .symbols(try literal(character))
+    }
+
+    /// `[...]`, after its opening bracket.
+    private mutating func characterClass() throws(Unsupported) -> SymbolSet {
+        var set = SymbolSet()
+        var negated = false
+        if current == "^" { negated = true; index += 1 }
+        if current == "]" { throw Unsupported(reason: "class starting with ]") }
+        while let character = current, character != "]" {
+            index += 1
+            var member: SymbolSet
+            var single: Unicode.Scalar?
+            switch character {
+            case "[": throw Unsupported(reason: "nested class")
+            case "&" where current == "&": throw Unsupported(reason: "class intersection")
+            case "\\":
+                let escapeStart = index
+                guard case .symbols(let escaped) = try escape(inClass: true) else { throw Unsupported(reason: "class escape") }
+                member = escaped
+                if index == escapeStart + 1, !characters[escapeStart].properties.isAlphabetic, !("0"..."9").contains(characters[escapeStart]) {
+                    single = characters[escapeStart]
+                }
+            default:
+                member = try literal(character)
+                single = character
+            }
+            // A range: ASCII ends only.
+            if let low = single, current == "-", index + 1 < characters.count, characters[index + 1] != "]" {
+                index += 1
+                var high = characters[index]
+                index += 1
+                if high == "\\" {
+                    guard let escaped = current, !escaped.properties.isAlphabetic else { throw Unsupported(reason: "class range") }
+                    high = escaped
+                    index += 1
+                }
+                guard low.isASCII, high.isASCII, low.value <= high.value else { throw Unsupported(reason: "class range") }
+                member = SymbolSet(UInt8(low.value)...UInt8(high.value))
+            }
+            set = set.union(member)
+        }
+        guard current == "]" else { throw Unsupported(reason: "unclosed class") }
+        index += 1
+        return negated ? set.inverted : set
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Epicrisis
+
+/// The automaton must find what ICU finds: the same first match and the same list of matches, for
+/// every pattern family of the lexicon, over every line of every letter the project has.
+@Suite("Matching automaton")
+struct AutomatonTests {
+    @Test("small patterns agree with ICU", arguments: [
+        (#"\bsenfølge\w*"#, ["Senfølger: ingen", "ingen senfolger", "præsenfølger", ""]),
+        (#"(?<![\p{L}\d])d[a-z]\d{2}[a-z0-9]{0,4}(?![\p{L}\d])"#, ["DC18.7 og DC187 samt xdc187, dc18-", "DC50 9", "d"]),
+        (#"a|ab|abc"#, ["xabcx", "ab", "abab"]),
+        (#"(a|ab)(c|bcd)"#, ["abcd", "xabcdx"]),
+        (#"a.{0,3}?b"#, ["axxbxb", "ab"]),
+        (#"\bkontrol(ler)?\b.{0,20}\b(om|efter) \d+ (uger|mdr)"#, ["kontrol hos os om 3 uger", "kontroller efter 12 mdr.", "kontrol om x uger"]),
+        (#"^\W*se (journal(en)?|ovenfor)\W*$"#, ["  se journalen.", "se ovenfor", "du se journal"]),
+        (#"[^.;]*\bafventer\b"#, ["vi afventer svar; afventer", "afventer"]),
+        (#"x{2,}|\.{2,}|[-–—_*?]+"#, ["xx", "...", "–", "a-b"]),
+        (#"\B-\b|\b-\B"#, ["a-b", "a- b", " -b"]),
+        (#"$|^"#, ["", "abc"]),
+        (#"(?=a)|b(?!c)"#, ["bc", "ba", "a"]),
+        (#"«[^»]*»|≥ ?\d+"#, ["«navn» ≥ 5", "≥5"]),
+        (#"\s+\S+"#, ["  a b  c"]),
+    ])
+    func agrees(_ source: String, _ lines: [String]) throws {
+        let pattern = try Pattern(source)
+        #expect(pattern.isAutomatic)
+        for line in lines {
+            let text = FoldedText(line)
+            let whole = NSRange(location: 0, length: text.length)
+            #expect(pattern.firstMatch(in: text) == pattern.icuFirstMatch(in: text, range: whole), "\(source) on \(line)")
+            #expect(pattern.ranges(in: text) == pattern.icuMatches(in: text, range: whole).map(\.range), "\(source) on \(line)")
+            if text.length > 2 {
+                let inner = NSRange(location: 1, length: text.length - 2)
+                #expect(pattern.ranges(in: text, range: inner) == pattern.icuMatches(in: text, range: inner).map(\.range), "\(source) in \(line)")
+            }
+        }
+    }
+
+    @Test("syntax it does not run is left to ICU", arguments: [#"(a)\1"#, #"(?i)abc"#, #"a++"#, #"(?<=ab)c"#, #"[[a-z]&&[^b]]"#, #"\p{Lu}"#])
+    func fallsBack(_ source: String) throws {
+        #expect(try !Pattern(source).isAutomatic)
+    }
+
+    @Test("every lexicon family runs on the automaton and agrees with ICU on every line the project has")
+    func lexiconAgrees() throws {
+        let lexicon = Fixtures.lexicon
+        var patterns = [lexicon.headings.pattern, lexicon.placeholder, lexicon.cancerTerms] + lexicon.notAddressing
+        patterns += lexicon.priority.markings + lexicon.priority.selfContact + lexicon.priority.gpReachesOut
+        patterns += [lexicon.priority.timeFrame, lexicon.priority.nextDay]
+        patterns += lexicon.items.values.flatMap { [$0.cues, $0.sectionCues].compactMap { $0 } } + lexicon.treatments.map(\.pattern)
+        let context = lexicon.context
+        patterns += [context.negation, context.negationAfter, context.uncertainty, context.uncertaintyAfter, context.hypothetical,
+                     context.pseudoNegation, context.otherPerson, context.scopeEnd]
+        for pattern in patterns { #expect(pattern.engineNote == nil || pattern.engineNote == "screened by the automaton", "\(pattern.source.prefix(80))") }
+
+        let lines = Self.projectLines()
+        #expect(lines.count > 1000)
+        var disagreements: [String] = []
+        var matched = 0
+        for pattern in patterns {
+            for line in lines {
+                let whole = NSRange(location: 0, length: line.length)
+                let expected = pattern.icuMatches(in: line, range: whole).map(\.range)
+                matched += expected.isEmpty ? 0 : 1
+                if pattern.ranges(in: line) != expected || pattern.firstMatch(in: line) != expected.first {
+                    disagreements.append("\(pattern.source.prefix(50)) on: \(line.original)")
+                }
+            }
+        }
+        #expect(matched > 500)
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.prefix(5))")
+    }
+
+    static func projectLines() -> [FoldedText] {
+        var folders = [Fixtures.samples, Fixtures.root.appendingPathComponent("corpus")]
+        if Fixtures.hasShared { folders.append(Fixtures.shared.appendingPathComponent("corpus/dev")) }
+        var lines: [FoldedText] = []
+        for folder in folders {
+            let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+            for file in files where file.hasSuffix(".txt") || file.hasSuffix(".xml") {
+                let letters = (try? LetterReader.read(Fixtures.bytes(folder.appendingPathComponent(file)), path: file)) ?? []
+                lines += letters.flatMap(\.lines).filter { !$0.text.isEmpty }.map { FoldedText($0.text) }
+            }
+        }
+        return lines
+    }
+}
