@@ -6,7 +6,7 @@ import Foundation
 /// epicheck-bench: throughput of the whole pipeline (read, extract, rules, JSON report) on one core
 /// and on all cores, set against libxml2 parsing alone on the same bytes; peak memory; start-up time.
 ///
-///     swift run -c release epicheck-bench [--count N] [--jobs N] [--root DIR]
+///     swift run -c release epicheck-bench [--count N] [--jobs N] [--root DIR] [--only text|oioxml]
 ///     swift run -c release epicheck-bench --patterns          # cost of each lexicon pattern family
 ///     swift run -c release epicheck-bench --generate DIR --count 100000   # letters on disk for the CLI
 ///     swift run -c release epicheck-bench --startup .build/release/epicheck
@@ -17,6 +17,8 @@ struct Options {
     var patterns = false
     var generate: String?
     var startup: String?
+    /// Only this kind of letter (`text` or `oioxml`), e.g. to profile one path.
+    var only: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,6 +30,7 @@ struct Options {
             case "--patterns": patterns = true
             case "--generate": generate = iterator.next()
             case "--startup": startup = iterator.next()
+            case "--only": only = iterator.next()
             default:
                 FileHandle.standardError.write(Data("epicheck-bench: unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -62,7 +65,7 @@ if let binary = options.startup {
 
 let pipeline = Pipeline(extractor: extractor, engine: engine)
 print("epicheck-bench: \(options.count) letters per run, \(options.jobs) cores for the parallel runs")
-for (kind, letters) in [("text", samples.text), ("oioxml", samples.xml)] {
+for (kind, letters) in [("text", samples.text), ("oioxml", samples.xml)] where options.only == nil || options.only == kind {
     let batch = samples.replicate(letters, count: options.count)
     let single = pipeline.run(batch, jobs: 1)
     let parallel = pipeline.run(batch, jobs: options.jobs)

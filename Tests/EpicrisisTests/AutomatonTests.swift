@@ -45,7 +45,7 @@ struct AutomatonTests {
     @Test("every lexicon family runs on the automaton and agrees with ICU on every line the project has")
     func lexiconAgrees() throws {
         let lexicon = Fixtures.lexicon
-        var patterns = [lexicon.headings.pattern, lexicon.placeholder, lexicon.cancerTerms] + lexicon.notAddressing
+        var patterns = lexicon.headings.patterns.members + [lexicon.placeholder, lexicon.cancerTerms] + lexicon.notAddressing
         patterns += lexicon.priority.markings + lexicon.priority.selfContact + lexicon.priority.gpReachesOut
         patterns += [lexicon.priority.timeFrame, lexicon.priority.nextDay]
         patterns += lexicon.items.values.flatMap { [$0.cues, $0.sectionCues].compactMap { $0 } } + lexicon.treatments.map(\.pattern)
@@ -70,6 +70,22 @@ struct AutomatonTests {
         }
         #expect(matched > 500)
         #expect(disagreements.isEmpty, "\(disagreements.count) disagreements, first: \(disagreements.prefix(5))")
+    }
+
+    /// The heading set names the entry ICU's alternation of all entries would: the first that matches.
+    @Test("the heading index picks the entry an alternation of all entries picks")
+    func headingIndex() throws {
+        let headings = Fixtures.lexicon.headings.patterns
+        let alternation = try NSRegularExpression(pattern: headings.members.enumerated().map { "(?<h\($0.offset)>\($0.element.folded.replacingOccurrences(of: "(?<content>", with: "(?:")))" }
+            .joined(separator: "|"))
+        var headingLines = 0
+        for line in Self.projectLines() {
+            let match = alternation.firstMatch(in: line.text, range: NSRange(location: 0, length: line.length))
+            let expected = match.flatMap { match in headings.members.indices.first { match.range(withName: "h\($0)").location != NSNotFound } }
+            headingLines += expected == nil ? 0 : 1
+            #expect(headings.firstMatching(in: line) == expected, "\(line.original)")
+        }
+        #expect(headingLines > 200)
     }
 
     static func projectLines() -> [FoldedText] {

@@ -30,7 +30,7 @@ public struct ContextAnalyzer: Sendable {
         if let negation = cues.negation.ranges(in: text, range: before).last {
             let pseudo = cues.pseudoNegation.ranges(in: text, range: before).contains { NSIntersectionRange($0, negation).length > 0 }
             if !pseudo { return .negated }
-            if text.substring(before).contains("hvis") { return .hypothetical }
+            if text.substring(before).containsBytes("hvis") { return .hypothetical }
         }
         // "kan ikke udelukkes" hedges; it is not "udelukket".
         if cues.uncertaintyAfter.matches(text, range: after) { return .uncertain }

@@ -50,22 +50,36 @@ struct SectionFinder {
 
     /// The heading entry a line matches, with the range of any content after its colon.
     func heading(_ folded: FoldedText) -> (Lexicon.HeadingEntry, NSRange?)? {
-        guard let match = lexicon.headings.pattern.captures(in: folded) else { return nil }
-        for (index, entry) in lexicon.headings.entries.enumerated() where match.range(withName: "h\(index)").location != NSNotFound {
-            let content = match.range(withName: "content")
-            return (entry, content.location == NSNotFound ? nil : content)
-        }
-        return nil
+        guard let index = lexicon.headings.patterns.firstMatching(in: folded),
+              let match = lexicon.headings.patterns.members[index].captures(in: folded) else { return nil }
+        let content = match.range(withName: "content")
+        return (lexicon.headings.entries[index], content.location == NSNotFound ? nil : content)
     }
 
     /// A bold or upper-case line, or a bare label with a colon, that names no checklist item.
     private func isUnnamedHeading(_ line: AnalysedLine) -> Bool {
         let text = line.text
-        let letters = text.filter(\.isLetter)
-        guard letters.count >= 3, text.count <= 60 else { return false }
+        guard text.utf8.count <= 240 else { return false } // surely more than 60 characters
+        var letters = 0, characters = 0, words = 0
+        var allUppercase = true, hasNumber = false, inWord = false
+        for scalar in text.unicodeScalars {
+            characters += 1
+            if scalar == " " { inWord = false; continue }
+            if !inWord { words += 1; inWord = true }
+            if scalar.isASCII {
+                let value = scalar.value
+                if (65...90).contains(value) { letters += 1 } else if (97...122).contains(value) { letters += 1; allUppercase = false }
+                if (48...57).contains(value) { hasNumber = true }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+                if !scalar.properties.isUppercase { allUppercase = false }
+            } else if scalar.properties.numericType != nil {
+                hasNumber = true
+            }
+        }
+        guard letters >= 3, characters <= 60 else { return false }
         if line.line.isEmphasised { return true }
         if Self.bareLabel.matches(line.folded) { return true }
-        let words = text.split(separator: " ").count
-        return words <= 5 && letters.allSatisfy(\.isUppercase) && !text.contains(where: \.isNumber)
+        return words <= 5 && allUppercase && !hasNumber
     }
 }

@@ -23,11 +23,11 @@ public struct Lexicon: Sendable {
         public var line: Int?
     }
 
-    /// All heading entries in one expression: group `h<N>` tells which entry matched, the group
-    /// `content` holds what follows the colon.
+    /// The heading entries, each as a whole-line expression whose group `content` holds what
+    /// follows the colon; matched together, so one pass tells which entry a line is, if any.
     public struct HeadingIndex: Sendable {
-        public var pattern: Pattern
         public var entries: [HeadingEntry]
+        public var patterns: PatternSet
     }
 
     /// What makes a section's content count for its items.

@@ -34,18 +34,19 @@ public enum LexiconLoader {
     }
 
     /// A heading line: an optional number, letter or bullet, one of the terms, then the end of the
-    /// line or a colon, full stop or dash followed by the section's first content. All entries are
-    /// alternatives of one expression, tried in file order.
+    /// line or a colon, full stop or dash followed by the section's first content. Entries are
+    /// tried in file order: the first that matches a line names its section.
     private static func headings(_ value: YAMLValue) throws -> Lexicon.HeadingIndex {
         var entries: [Lexicon.HeadingEntry] = []
-        var alternatives: [String] = []
+        var patterns: [Pattern] = []
         for entry in try value.array() {
             let fields = try entry.fields(required: ["terms", "items", "credit"])
             let termsValue = try fields.required("terms")
             let terms = try termsValue.strings()
             // Each entry's terms must compile on their own, so an error names the entry's line.
             _ = try compile(terms.map { "(?:\($0))" }.joined(separator: "|"), at: termsValue)
-            alternatives.append("(?<h\(entries.count)>" + terms.map { "(?:\($0))" }.joined(separator: "|") + ")")
+            patterns.append(try compile(#"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"#
+                + terms.map { "(?:\($0))" }.joined(separator: "|") + #")\s*(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#, at: termsValue))
             let items = try fields.required("items").array().map { try checklistItem(try $0.string(), at: $0) }
             let creditValue = try fields.required("credit")
             guard let credit = Lexicon.Credit(rawValue: try creditValue.string()) else {
@@ -53,9 +54,7 @@ public enum LexiconLoader {
             }
             entries.append(Lexicon.HeadingEntry(items: items, credit: credit, line: entry.line))
         }
-        let source = #"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"# + alternatives.joined(separator: "|")
-            + #")\s*(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#
-        return Lexicon.HeadingIndex(pattern: try compile(source, at: value), entries: entries)
+        return Lexicon.HeadingIndex(entries: entries, patterns: PatternSet(patterns))
     }
 
     private static func priority(_ value: YAMLValue) throws -> Lexicon.PriorityLexicon {

@@ -9,7 +9,8 @@ import CLibXML2
 struct FormattedText {
     private(set) var lines: [TextLine] = []
     private let element: String
-    private var current = ""
+    /// The line being read, as UTF-8.
+    private var current: [UInt8] = []
     private var currentLine: Int?
     private var emphasisedCharacters = 0
     private var plainCharacters = 0
@@ -31,13 +32,13 @@ struct FormattedText {
             switch current.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    append(String(cString: content), line: Int(xmlGetLineNo(current)), emphasised: emphasised)
+                    append(content, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
                 }
             case XML_ELEMENT_NODE:
                 let name = XMLElement(node: current).localName
                 switch name {
                 case "Break": endLine(); offset += 1
-                case "Space": append(" ", line: Int(xmlGetLineNo(current)), emphasised: emphasised)
+                case "Space": append(Self.space, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
                 default: walk(current, emphasised: emphasised || Self.emphasisElements.contains(name))
                 }
             default:
@@ -47,35 +48,51 @@ struct FormattedText {
         }
     }
 
-    private mutating func append(_ text: String, line: Int, emphasised: Bool) {
+    // Never written after it is made.
+    nonisolated(unsafe) private static let space: UnsafePointer<xmlChar> = {
+        let buffer = UnsafeMutablePointer<xmlChar>.allocate(capacity: 2)
+        buffer[0] = 0x20
+        buffer[1] = 0
+        return UnsafePointer(buffer)
+    }()
+
+    /// Appends a text node's UTF-8 (libxml2 has decoded the document's encoding): a newline ends
+    /// the line, a tab is a space; offsets count characters (scalars).
+    private mutating func append(_ text: UnsafePointer<xmlChar>, line: Int, emphasised: Bool) {
         var sourceLine = line
-        for (index, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 {
+        var index = 0
+        while text[index] != 0 {
+            var byte = text[index]
+            index += 1
+            switch byte {
+            case 0x0A:
                 endLine()
                 offset += 1
                 sourceLine += 1
+                continue
+            case 0x0D: continue
+            case 0x09: byte = 0x20
+            default: break
             }
-            var clean = ""
-            clean.reserveCapacity(piece.utf8.count)
-            for character in piece where character != "\r" { clean.append(character == "\t" ? " " : character) }
-            if currentLine == nil, !clean.isEmpty { currentLine = sourceLine }
-            current += clean
-            let visible = clean.filter { !$0.isWhitespace }.count
-            if emphasised { emphasisedCharacters += visible } else { plainCharacters += visible }
-            offset += clean.count
+            if currentLine == nil { currentLine = sourceLine }
+            current.append(byte)
+            guard byte & 0xC0 != 0x80 else { continue } // a continuation byte is part of the same character
+            offset += 1
+            let isSpace = byte == 0x20 || byte == 0x0B || byte == 0x0C || (byte == 0xC2 && text[index] == 0xA0)
+            if isSpace { continue }
+            if emphasised { emphasisedCharacters += 1 } else { plainCharacters += 1 }
         }
     }
 
     private mutating func endLine() {
         defer {
-            current = ""
+            current.removeAll(keepingCapacity: true)
             currentLine = nil
             emphasisedCharacters = 0
             plainCharacters = 0
             lineStartOffset = offset + 1
         }
-        let leading = current.prefix { $0 == " " }.count
-        let text = current.trimmingCharacters(in: .whitespaces)
+        let (text, leading) = LineBytes.trimmed(current[...])
         guard !text.isEmpty || !lines.isEmpty else { return }
         let location = SourceLocation(line: currentLine ?? lines.last?.location.line ?? 0,
                                       column: lineStartOffset + leading + 1, element: element)

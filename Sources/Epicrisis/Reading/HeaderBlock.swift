@@ -64,20 +64,26 @@ struct HeaderBlock {
 
     /// The field a matched label names; labels with dots ("e.l.") are compared without them.
     private static func field(for label: String) -> Field? {
-        let bare = label.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
-        return labels.first { entry in
-            entry.0 == label || entry.0.replacingOccurrences(of: "\\.", with: "").replacingOccurrences(of: " ?", with: "")
-                .replacingOccurrences(of: " ", with: "") == bare
-        }?.1
+        bareLabels[label.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")]
     }
+
+    /// Each label's field, by the label without its dots and spaces; the first label wins.
+    private static let bareLabels: [String: Field] = {
+        var result: [String: Field] = [:]
+        for (label, field) in labels {
+            let bare = label.replacingOccurrences(of: "\\.", with: "").replacingOccurrences(of: " ?", with: "").replacingOccurrences(of: " ", with: "")
+            if result[bare] == nil { result[bare] = field }
+        }
+        return result
+    }()
 
     /// The kind of letter from its title line.
     private func letterType() -> LetterType {
         guard let title = lines.first(where: { !$0.text.isEmpty })?.text else { return .unknown }
         let folded = TextFolding.fold(title)
-        if folded.contains("ambulant") { return .outpatient }
-        if folded.contains("skadestue") || folded.contains("akutmodtag") || folded.contains("akutafd") { return .emergencyWard }
-        if folded.contains("epikrise") || folded.contains("udskrivning") { return .discharge }
+        if folded.containsBytes("ambulant") { return .outpatient }
+        if folded.containsBytes("skadestue") || folded.containsBytes("akutmodtag") || folded.containsBytes("akutafd") { return .emergencyWard }
+        if folded.containsBytes("epikrise") || folded.containsBytes("udskrivning") { return .discharge }
         return .unknown
     }
 
@@ -85,7 +91,7 @@ struct HeaderBlock {
     private func continuation(after index: Int) -> String {
         guard index + 1 < lines.count else { return "" }
         let next = lines[index + 1]
-        guard next.location.column > 4, !next.text.isEmpty, !next.text.contains(":") else { return "" }
+        guard next.location.column > 4, !next.text.isEmpty, !next.text.containsBytes(":") else { return "" }
         return " " + next.text
     }
 
@@ -146,12 +152,12 @@ struct HeaderBlock {
         let parts = value.split(whereSeparator: { ",·|".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         let isDepartment = { (part: String) in
             let folded = TextFolding.fold(part)
-            return folded.contains("afd") || folded.contains("ambulator") || folded.contains("afsnit")
+            return folded.containsBytes("afd") || folded.containsBytes("ambulator") || folded.containsBytes("afsnit")
         }
         let department = parts.first(where: isDepartment)
         let organisation = parts.first { part in
             let folded = TextFolding.fold(part)
-            return part != department && ["hospital", "sygehus", "klinik", "laege", "center"].contains { folded.contains($0) }
+            return part != department && ["hospital", "sygehus", "klinik", "laege", "center"].contains { folded.containsBytes($0) }
         }
         return Party(organisation: organisation ?? (department == nil ? parts.first : nil),
                      department: department, phone: PhonePattern.first(in: value), location: location)
@@ -162,7 +168,7 @@ struct HeaderBlock {
         lines.prefix(6).indices.dropFirst().first { index in
             let line = lines[index]
             let folded = TextFolding.fold(line.text)
-            return !line.text.contains(":") && ["afdeling", "afd.", "ambulatori", "hospital", "sygehus"].contains { folded.contains($0) }
+            return !line.text.containsBytes(":") && ["afdeling", "afd.", "ambulatori", "hospital", "sygehus"].contains { folded.containsBytes($0) }
         }
     }
 

@@ -178,7 +178,7 @@ public struct OIOXMLReader: Sendable {
         case "MainAdditional": return .mainAdditional
         default:
             let description = entry.text("DiagnoseDescriptionCode")?.lowercased() ?? ""
-            if description.contains("operation") || description.contains("behandling") || description.contains("undersoegelse")
+            if description.containsBytes("operation") || description.containsBytes("behandling") || description.containsBytes("undersoegelse")
                 || SKSCode.isProcedure(code) {
                 return .procedure
             }

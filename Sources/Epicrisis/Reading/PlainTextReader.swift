@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads letters exported or drafted as plain text: a header block where present, then the body.
 ///
 /// Every line of the file becomes a `TextLine` (the header too: a marking or a phone number may
@@ -5,20 +7,22 @@
 public struct PlainTextReader: Sendable {
     /// How far down the header block may reach.
     static let headerLineLimit = 20
+    /// `epicheck: template` on a template's first line.
+    private static let templateMark = Pattern(literal: #"^#?\s*epicheck:\s*template\s*$"#)
 
     public init() {}
 
     public func read(_ bytes: [UInt8], path: String) throws(ReadError) -> Letter {
-        let text = TextDecoding.decode(bytes)
-        if text.contains("\u{0}") {
+        if bytes.contains(0) {
             throw ReadError(file: path, line: 1, column: 1, message: "binary data, not a letter (NUL bytes)")
         }
+        let text = TextDecoding.decode(bytes)
         var letter = Letter(format: .text)
         letter.lines = Self.lines(of: text)
         // "epicheck: template" on the first line marks a template; like a suppression, it is an
         // instruction to epicheck, not text.
         if let first = letter.lines.firstIndex(where: { !$0.text.isEmpty }),
-           letter.lines[first].text.range(of: #"^#?\s*epicheck:\s*template\s*$"#, options: [.regularExpression, .caseInsensitive]) != nil {
+           Self.templateMark.matches(FoldedText(letter.lines[first].text)) {
             letter.isTemplate = true
             letter.lines[first].text = ""
         }
@@ -41,15 +45,24 @@ public struct PlainTextReader: Sendable {
     static func lines(of text: String) -> [TextLine] {
         var result: [TextLine] = []
         var number = 1
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let expanded = raw.replacingOccurrences(of: "\t", with: "    ")
-            let leading = expanded.prefix { $0 == " " || $0 == "\u{A0}" }.count
-            let body = expanded.dropFirst(leading)
-            let trimmed = String(body).trimmingCharacters(in: .whitespaces)
-            result.append(TextLine(text: trimmed, location: SourceLocation(line: number, column: leading + 1)))
+        let bytes = Array(text.utf8)
+        var start = 0
+        var index = 0
+        while index <= bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x0A
+            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
+            result.append(line(bytes[start..<index], number: number))
             number += 1
+            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+            start = index
         }
         while result.last?.text.isEmpty == true { result.removeLast() }
         return result
+    }
+
+    /// One line: tabs are four columns, leading spaces give the column, spaces around are dropped.
+    private static func line(_ bytes: ArraySlice<UInt8>, number: Int) -> TextLine {
+        let (text, leading) = LineBytes.trimmed(bytes)
+        return TextLine(text: text, location: SourceLocation(line: number, column: leading + 1))
     }
 }

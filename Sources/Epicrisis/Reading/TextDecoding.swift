@@ -7,8 +7,26 @@ public enum TextDecoding {
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
         var bytes = Array(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if isValidUTF8(bytes) { return String(decoding: bytes, as: UTF8.self) }
         return decodeMixed(bytes)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
+    /// U+10FFFF). Checked here because the standard library's generic validation is the slow path
+    /// for a whole letter.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                let length = utf8SequenceLength(buffer, at: index)
+                if length == 0 { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     /// Decodes windows-1252 bytes exactly.
@@ -19,15 +37,16 @@ public enum TextDecoding {
     }
 
     private static func decodeMixed(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer(decodeMixed)
+    }
+
+    private static func decodeMixed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var scalars = String.UnicodeScalarView()
         var index = 0
         while index < bytes.count {
             let length = utf8SequenceLength(bytes, at: index)
             if length > 0 {
-                let slice = bytes[index..<index + length]
-                if let text = String(validating: slice, as: UTF8.self) {
-                    scalars.append(contentsOf: text.unicodeScalars)
-                }
+                scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + length]), as: UTF8.self).unicodeScalars)
                 index += length
             } else {
                 scalars.append(windows1252Scalar(bytes[index]))
@@ -38,19 +57,25 @@ public enum TextDecoding {
     }
 
     /// The length of the valid UTF-8 sequence starting at `index`, or 0 where there is none.
-    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    private static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
+        // The second byte's range excludes overlong forms, surrogates and values past U+10FFFF.
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {
         case 0x00...0x7F: return 1
         case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xE1...0xEF: length = 3
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        case 0xF1...0xF3: length = 4
         default: return 0
         }
-        guard index + length <= bytes.count else { return 0 }
-        for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
-        return String(validating: bytes[index..<index + length], as: UTF8.self) == nil ? 0 : length
+        guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return 0 }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+        return length
     }
 
     /// windows-1252 differs from ISO 8859-1 only in 0x80–0x9F.

@@ -98,6 +98,32 @@ public struct Pattern: @unchecked Sendable {
     }
 }
 
+/// Several patterns matched at once, to learn which one matches first: the leftmost match, and of
+/// those starting there the first listed (as in an ICU alternation). The lexicon's headings are
+/// such a set: one pass over a line says which heading, if any, it is.
+public struct PatternSet: Sendable {
+    public let members: [Pattern]
+    private let automaton: Automaton?
+
+    public init(_ members: [Pattern]) {
+        self.members = members
+        let automaton = members.isEmpty ? nil : Automaton(alternatives: members.map(\.folded))
+        self.automaton = members.allSatisfy(\.isAutomatic) ? automaton : nil
+    }
+
+    /// The index of the member that matches first, or nil.
+    public func firstMatching(in text: FoldedText) -> Int? {
+        if let automaton {
+            return automaton.firstMatch(in: text.symbols, range: NSRange(location: 0, length: text.length))?.id
+        }
+        var best: (location: Int, index: Int)?
+        for (index, member) in members.enumerated() {
+            if let range = member.firstMatch(in: text), best == nil || range.location < best!.location { best = (range.location, index) }
+        }
+        return best?.index
+    }
+}
+
 /// A match found in a text, given in the original's characters.
 public struct TextMatch: Sendable, Hashable {
     public var text: String
