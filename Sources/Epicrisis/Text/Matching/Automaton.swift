@@ -50,6 +50,10 @@ final class Automaton: @unchecked Sendable {
 
     /// The leftmost-first match within `range` of `symbols`; assertions see the symbols around it.
     func firstMatch(in symbols: [UInt8], range: NSRange) -> Match? {
+        symbols.withUnsafeBufferPointer { symbols in firstMatch(in: symbols, range: range) }
+    }
+
+    private func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Match? {
         withDFAs { unanchored, anchored in
             Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, unanchored, anchored)
         }
@@ -57,6 +61,10 @@ final class Automaton: @unchecked Sendable {
 
     /// Whether anything matches within `range`.
     func matches(_ symbols: [UInt8], range: NSRange) -> Bool {
+        symbols.withUnsafeBufferPointer { symbols in matches(symbols, range: range) }
+    }
+
+    private func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Bool {
         withDFAs { unanchored, _ in
             Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
         }
@@ -64,6 +72,10 @@ final class Automaton: @unchecked Sendable {
 
     /// Every match, left to right, without overlaps (as `NSRegularExpression.matches`).
     func allMatches(in symbols: [UInt8], range: NSRange) -> [Match] {
+        symbols.withUnsafeBufferPointer { symbols in allMatches(in: symbols, range: range) }
+    }
+
+    private func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> [Match] {
         withDFAs { unanchored, anchored in
             var result: [Match] = []
             var position = range.location
@@ -90,20 +102,14 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// Where the first match to end within [from, to) ends, or nil.
-    private static func earliestEnd(in symbols: [UInt8], from: Int, to: Int, _ dfa: LazyDFA) -> Int? {
+    private static func earliestEnd(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ dfa: LazyDFA) -> Int? {
         var state = dfa.start(before: from > 0 ? symbols[from - 1] : nil)
-        var position = from
-        while position < to {
-            let step = dfa.step(state, symbols[position])
-            if step & 1 != 0 { return position }
-            state = step >> 1
-            position += 1
-        }
+        if let end = dfa.scanForMatchEnd(symbols, from: from, to: to, state: &state) { return end }
         if to < symbols.count { return dfa.step(state, symbols[to]) & 1 != 0 ? to : nil }
         return dfa.matchAtEnd(state) >= 0 ? to : nil
     }
 
-    private static func firstMatch(in symbols: [UInt8], from: Int, to: Int, _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
+    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
         guard let earliest = earliestEnd(in: symbols, from: from, to: to, unanchored) else { return nil }
         // Some match ends at `earliest`, so one starts at or before it: the leftmost start is the
         // first position from which the anchored automaton matches.
@@ -116,7 +122,7 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// The end of the leftmost-first match starting at `from`, or nil.
-    private static func longestFirst(in symbols: [UInt8], from: Int, to: Int, _ dfa: LazyDFA) -> (Int, Int32)? {
+    private static func longestFirst(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ dfa: LazyDFA) -> (Int, Int32)? {
         var state = dfa.start(before: from > 0 ? symbols[from - 1] : nil)
         var found: (Int, Int32)?
         var position = from

@@ -12,8 +12,13 @@ final class LazyDFA {
     private let program: Program
     private let anchored: Bool
     private let stride: Int
-    /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`.
-    private var table: [Int32] = []
+    /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`. Kept as a raw buffer so
+    /// the scanning loops read it without bounds or exclusivity checks: they are the hot path.
+    private var table: UnsafeMutablePointer<Int32>
+    private var tableCapacity = 0
+    private var tableCount = 0
+    /// The class of each symbol, copied from the program for the same reason.
+    private let classOf: UnsafeMutablePointer<UInt8>
     /// The id of the alternative matched before reading the class (when the flag is set).
     private var matchedID: [Int32] = []
     /// Per state: -2 unknown, -1 no match at the end of the text, else the id matched there.
@@ -41,11 +46,20 @@ final class LazyDFA {
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
+        self.classOf = .allocate(capacity: 256)
+        for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
+        self.tableCapacity = 64 * program.classCount
+        self.table = .allocate(capacity: tableCapacity)
         reset()
     }
 
+    deinit {
+        table.deallocate()
+        classOf.deallocate()
+    }
+
     private func reset() {
-        table.removeAll(keepingCapacity: true)
+        tableCount = 0
         matchedID.removeAll(keepingCapacity: true)
         endMatch.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
@@ -60,7 +74,15 @@ final class LazyDFA {
         let state = Int32(positions.count)
         positions.append(key.positions)
         prevGroups.append(key.group)
-        table.append(contentsOf: repeatElement(-1, count: stride))
+        if tableCount + stride > tableCapacity {
+            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2)
+            grown.update(from: table, count: tableCount)
+            table.deallocate()
+            table = grown
+            tableCapacity *= 2
+        }
+        (table + tableCount).initialize(repeating: -1, count: stride)
+        tableCount += stride
         matchedID.append(contentsOf: repeatElement(-1, count: stride))
         endMatch.append(-2)
         index[key] = state
@@ -87,9 +109,29 @@ final class LazyDFA {
     /// The transition from `state` on `symbol`: the next state and whether a match ends before it.
     @inline(__always)
     func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
-        let slot = Int(state) * stride + Int(program.classOf[Int(symbol)])
-        let known = table[slot]
-        return known >= 0 ? known : computeStep(state, symbolClass: Int(program.classOf[Int(symbol)]))
+        let symbolClass = Int(classOf[Int(symbol)])
+        let known = table[Int(state) * stride + symbolClass]
+        return known >= 0 ? known : computeStep(state, symbolClass: symbolClass)
+    }
+
+    /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
+    /// or the text does (nil; `state` is where the run stopped).
+    func scanForMatchEnd(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, state: inout Int32) -> Int? {
+        var current = state
+        var position = from
+        while position < to {
+            let symbolClass = Int(classOf[Int(symbols[position])])
+            var next = table[Int(current) * stride + symbolClass]
+            if next < 0 { next = computeStep(current, symbolClass: symbolClass) }
+            if next & 1 != 0 {
+                state = current
+                return position
+            }
+            current = next >> 1
+            position += 1
+        }
+        state = current
+        return nil
     }
 
     /// The alternative whose match was flagged by the last `step(state, symbol)`.
