@@ -7,8 +7,10 @@ import Foundation
 /// lookup per character, whatever the number of phrases in it) when its syntax allows, which the
 /// shipped lexicon's always does; ICU runs the rest, and gives capture groups.
 public struct Pattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as thread-safe.
-    private let expression: NSRegularExpression
+    /// ICU's compiled form: made at load for patterns the automaton cannot run exactly (which also
+    /// checks their syntax), and on first use (capture groups) for the others, whose syntax the
+    /// automaton's parser has checked: compiling every pattern for ICU at start-up doubled it.
+    private let expression: LazyExpression
     /// Runs the pattern, when its syntax allows.
     private let automaton: Automaton?
     /// Says where the pattern cannot match, when the automaton cannot run it exactly: ICU then runs
@@ -26,8 +28,8 @@ public struct Pattern: @unchecked Sendable {
     private init(source: String, folded: String) throws {
         self.source = source
         self.folded = folded
-        self.expression = try NSRegularExpression(pattern: folded, options: [])
         let approximation = Automaton(alternatives: [folded], approximating: true)
+        self.expression = approximation?.isExact == true ? LazyExpression(folded) : LazyExpression(try NSRegularExpression(pattern: folded))
         self.automaton = approximation?.isExact == true ? approximation : nil
         self.screen = approximation?.isExact == false ? approximation : nil
     }
@@ -89,12 +91,43 @@ public struct Pattern: @unchecked Sendable {
 
     /// ICU's answer, for patterns the automaton does not run and for testing that it agrees.
     func icuFirstMatch(in text: FoldedText, range: NSRange) -> NSRange? {
-        let found = expression.rangeOfFirstMatch(in: text.text, options: Self.options, range: range)
-        return found.location == NSNotFound ? nil : found
+        guard let found = expression.compiled?.rangeOfFirstMatch(in: text.text, options: Self.options, range: range),
+              found.location != NSNotFound else { return nil }
+        return found
     }
 
     func icuMatches(in text: FoldedText, range: NSRange) -> [NSTextCheckingResult] {
-        expression.matches(in: text.text, options: Self.options, range: range)
+        expression.compiled?.matches(in: text.text, options: Self.options, range: range) ?? []
+    }
+}
+
+/// An ICU expression compiled when first needed, once, whichever thread needs it first.
+final class LazyExpression: @unchecked Sendable {
+    private let source: String
+    private let lock = NSLock()
+    // Guarded by `lock`; NSRegularExpression itself is immutable and thread-safe.
+    private var expression: NSRegularExpression?
+    private var failed = false
+
+    init(_ source: String) {
+        self.source = source
+    }
+
+    init(_ expression: NSRegularExpression) {
+        self.source = expression.pattern
+        self.expression = expression
+    }
+
+    /// The expression; nil only if ICU rejects what the automaton's parser accepted, in which
+    /// case the pattern's capture groups are never found.
+    var compiled: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if expression == nil, !failed {
+            expression = try? NSRegularExpression(pattern: source)
+            failed = expression == nil
+        }
+        return expression
     }
 }
 

@@ -194,13 +194,19 @@ public struct FoldedText: Sendable {
         case "\u{201C}", "\u{201D}": return ["\""]
         case "\u{2026}": return [".", ".", "."]
         default:
-            let latin = Int(character.value) - 0xC0
-            return latin >= 0 && latin < latinFolds.count ? latinFolds[latin] : stripped(character)
+            if (0xC0...0xFF).contains(character.value) {
+                // Latin-1 letters: lower-cased by offset, accents dropped by table.
+                let value = character.value
+                let lower = (0xC0...0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
+                let folded = latinOne[Int(lower - 0xE0)]
+                if folded != "?" { return [folded] }
+            }
+            return stripped(character)
         }
     }
 
-    /// The folds of the Latin letters with accents (U+00C0–U+024F), worked out once.
-    private static let latinFolds: [[Unicode.Scalar]] = (0xC0..<0x250).map { stripped(Unicode.Scalar($0)!) }
+    /// à…ÿ without accents; `?` where the letter has no ASCII base (ð, þ, ÷) or is folded above.
+    private static let latinOne: [Unicode.Scalar] = Array("aaaa???ceeeeiiii?noooo???uuuuy?y".unicodeScalars)
 
     private static func stripped(_ character: Unicode.Scalar) -> [Unicode.Scalar] {
         let lower = String(character).lowercased()

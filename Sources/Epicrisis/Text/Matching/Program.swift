@@ -112,17 +112,25 @@ struct Program {
             allSets.append(set)
             if isBehind { behindSets.append(set) }
         }
+        // Refines the partition one set at a time: symbols share a class while every set so far
+        // treats them alike.
         func partition(by sets: [SymbolSet]) -> ([Int], Int) {
-            var signatures: [[Bool]: Int] = [:]
             var result = [Int](repeating: 0, count: 256)
-            for symbol in 0..<256 {
-                let signature = sets.map { $0.contains(UInt8(symbol)) }
-                result[symbol] = signatures[signature] ?? {
-                    signatures[signature] = signatures.count
-                    return signatures.count - 1
-                }()
+            var count = 1
+            for set in Set(sets) {
+                var split = [Int](repeating: -1, count: count * 2)
+                var next = 0
+                for symbol in 0..<256 {
+                    let key = result[symbol] * 2 + (set.contains(UInt8(symbol)) ? 1 : 0)
+                    if split[key] < 0 {
+                        split[key] = next
+                        next += 1
+                    }
+                    result[symbol] = split[key]
+                }
+                count = next
             }
-            return (result, signatures.count)
+            return (result, count)
         }
         let (classes, count) = partition(by: allSets)
         classOf = classes.map { UInt8($0) }

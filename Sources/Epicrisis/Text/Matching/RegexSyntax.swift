@@ -86,7 +86,7 @@ struct RegexParser {
             case "*": bounds = (0, nil); index += 1
             case "+": bounds = (1, nil); index += 1
             case "{":
-                guard let counted = try counts() else { return node } // a literal brace
+                guard let counted = try counts() else { throw Unsupported(reason: "brace") }
                 bounds = counted
             default: return node
             }
@@ -131,6 +131,7 @@ struct RegexParser {
         case "$": return .assertion(.textEnd)
         case "\\": return try escape(inClass: false)
         case "*", "+", "?": throw Unsupported(reason: "nothing to repeat")
+        case "{", "}", "]": throw Unsupported(reason: "bare \(character)") // ICU's reading of these varies
         default: return .symbols(try literal(character))
         }
     }
@@ -155,9 +156,13 @@ struct RegexParser {
                 case "=": index += 1; kind = .behind(negated: false)
                 case "!": index += 1; kind = .behind(negated: true)
                 default:
-                    // A named group: the name does not matter to the automaton.
-                    while let character = current, character != ">" { index += 1 }
-                    guard current == ">" else { throw Unsupported(reason: "group name") }
+                    // A named group: the name does not matter to the automaton, but it must be one
+                    // ICU accepts (an ASCII letter, then letters and digits).
+                    var name = ""
+                    while let character = current, character != ">" { name.unicodeScalars.append(character); index += 1 }
+                    guard current == ">", let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+                          name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+                    else { throw Unsupported(reason: "group name") }
                     index += 1
                 }
             default: throw Unsupported(reason: "group flags")
