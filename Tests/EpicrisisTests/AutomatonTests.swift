@@ -37,9 +37,18 @@ struct AutomatonTests {
         }
     }
 
-    @Test("syntax it does not run is left to ICU", arguments: [#"(a)\1"#, #"(?i)abc"#, #"a++"#, #"(?<=ab)c"#, #"[[a-z]&&[^b]]"#, #"\p{Lu}"#])
+    @Test("syntax it does not run is left to ICU", arguments: [#"(a)\1"#, #"(?i)abc"#, #"a++"#, #"(?<=ab)c"#, #"[[a-z]&&[^b]]"#, #"\p{Lu}"#, #"(a{1000}){1000}"#])
     func fallsBack(_ source: String) throws {
         #expect(try !Pattern(source).isAutomatic)
+    }
+
+    /// A run adds at most one state per character, so very long lines go to ICU, with the same answer.
+    @Test("a line past the automaton's limit is matched by ICU")
+    func longLine() throws {
+        let pattern = try Pattern(#"\bsenfølger\b"#)
+        let line = FoldedText(String(repeating: "x ", count: Pattern.automatonLineLimit) + "senfølger")
+        #expect(pattern.firstMatch(in: line) == pattern.icuFirstMatch(in: line, range: NSRange(location: 0, length: line.length)))
+        #expect(pattern.firstMatch(in: line) != nil)
     }
 
     @Test("every lexicon family runs on the automaton and agrees with ICU on every line the project has")

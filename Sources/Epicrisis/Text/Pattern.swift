@@ -34,9 +34,19 @@ public struct Pattern: @unchecked Sendable {
         self.screen = approximation?.isExact == false ? approximation : nil
     }
 
+    /// The automaton runs on lines up to this long: a run adds at most one DFA state per character,
+    /// so this bounds its memory whatever a hostile line holds. Longer lines (none in real
+    /// letters) go to ICU.
+    static let automatonLineLimit = 8_192
+
+    private func automaton(for text: FoldedText) -> Automaton? {
+        text.length <= Self.automatonLineLimit ? automaton : nil
+    }
+
     /// Whether ICU can skip the text: the screen finds nothing in it.
     private func screenedOut(_ text: FoldedText, _ range: NSRange) -> Bool {
-        screen.map { !$0.matches(text.symbols, range: range) } ?? false
+        guard text.length <= Self.automatonLineLimit else { return false }
+        return screen.map { !$0.matches(text.symbols, range: range) } ?? false
     }
 
     /// Whether the pattern runs on the automaton (else on ICU).
@@ -59,20 +69,20 @@ public struct Pattern: @unchecked Sendable {
 
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
         let range = range ?? NSRange(location: 0, length: text.length)
-        guard let automaton else { return screenedOut(text, range) ? nil : icuFirstMatch(in: text, range: range) }
+        guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? nil : icuFirstMatch(in: text, range: range) }
         return automaton.firstMatch(in: text.symbols, range: range)?.range
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
         let range = range ?? NSRange(location: 0, length: text.length)
-        guard let automaton else { return !screenedOut(text, range) && icuFirstMatch(in: text, range: range) != nil }
+        guard let automaton = automaton(for: text) else { return !screenedOut(text, range) && icuFirstMatch(in: text, range: range) != nil }
         return automaton.matches(text.symbols, range: range)
     }
 
     /// The ranges of every match, left to right, without overlaps.
     public func ranges(in text: FoldedText, range: NSRange? = nil) -> [NSRange] {
         let range = range ?? NSRange(location: 0, length: text.length)
-        guard let automaton else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
+        guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
         return automaton.allMatches(in: text.symbols, range: range).map(\.range)
     }
 
@@ -146,7 +156,7 @@ public struct PatternSet: Sendable {
 
     /// The index of the member that matches first, or nil.
     public func firstMatching(in text: FoldedText) -> Int? {
-        if let automaton {
+        if let automaton, text.length <= Pattern.automatonLineLimit {
             return automaton.firstMatch(in: text.symbols, range: NSRange(location: 0, length: text.length))?.id
         }
         var best: (location: Int, index: Int)?

@@ -24,6 +24,20 @@ indirect enum RegexNode {
     }
 }
 
+extension RegexNode {
+    /// How many program steps the node compiles to, roughly (saturating, never overflowing).
+    var size: Int {
+        switch self {
+        case .empty, .symbols, .assertion: return 1
+        case .sequence(let nodes), .alternation(let nodes): return nodes.reduce(1) { min($0 + $1.size, Int.max / 2) }
+        case .repetition(let node, let minimum, let maximum, _):
+            let copies = (maximum ?? minimum + 1) + 1
+            let inner = node.size
+            return inner > (Int.max / 4) / copies ? Int.max / 2 : inner * copies + 1
+        }
+    }
+}
+
 struct Unsupported: Error {
     let reason: String
 }
@@ -31,8 +45,7 @@ struct Unsupported: Error {
 struct RegexParser {
     private let characters: [Unicode.Scalar]
     private var index = 0
-    /// Counted copies of repeated parts, so a pattern cannot grow the automaton without bound.
-    private var size = 0
+    /// The largest program the automaton runs; larger patterns are left to ICU.
     static let sizeLimit = 40_000
     /// Whether look-around the automaton cannot run may be dropped: the automaton then matches
     /// wherever the pattern does and sometimes where it does not, and serves as a screen.
@@ -46,10 +59,13 @@ struct RegexParser {
 
     /// The pattern, and whether it had to be approximated (only when `approximating`).
     static func parse(_ pattern: String, approximating: Bool) throws(Unsupported) -> (node: RegexNode, exact: Bool) {
+        guard pattern.unicodeScalars.count <= sizeLimit else { throw Unsupported(reason: "too large") }
         var parser = RegexParser(characters: Array(pattern.unicodeScalars))
         parser.approximating = approximating
         let node = try parser.alternation()
         guard parser.index == parser.characters.count else { throw Unsupported(reason: "unbalanced )") }
+        // Repetitions multiply: `(a{1000}){1000}` would be a million steps of program.
+        guard node.size <= sizeLimit else { throw Unsupported(reason: "too large") }
         return (node, !parser.approximated)
     }
 
@@ -93,8 +109,6 @@ struct RegexParser {
             var greedy = true
             if current == "?" { greedy = false; index += 1 } else if current == "+" { throw Unsupported(reason: "possessive quantifier") }
             if case .assertion = node { throw Unsupported(reason: "quantified assertion") }
-            size += (bounds.1 ?? bounds.0 + 1) * 4
-            guard size < Self.sizeLimit else { throw Unsupported(reason: "too large") }
             node = .repetition(node, minimum: bounds.0, maximum: bounds.1, greedy: greedy)
         }
         return node
