@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads letters exported or drafted as plain text: a header block where present, then the body.
 ///
 /// Every line of the file becomes a `TextLine` (the header too: a marking or a phone number may

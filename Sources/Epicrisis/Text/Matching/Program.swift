@@ -26,9 +26,10 @@ struct Program {
     private(set) var prevGroupCount = 1
     /// Whether any assertion looks at the symbol before a position.
     private(set) var looksBehind = false
-    private var assertionSets: [RegexNode.Assertion: (SymbolSet, Bool)] = [:]
     /// A representative symbol of each class.
     private(set) var representative: [UInt8] = []
+    /// A representative symbol of each previous-symbol group.
+    private var groupRepresentative: [UInt8] = []
 
     /// One program for several alternatives; a match says which one (the first in order that matches,
     /// as in leftmost-first alternation).
@@ -37,37 +38,37 @@ struct Program {
         var setIndex: [SymbolSet: Int] = [:]
         var assertionIndex: [RegexNode.Assertion: Int] = [:]
 
+        /// The index of `value` in `list`, appending it the first time.
+        func intern<Value: Hashable>(_ value: Value, _ list: inout [Value], _ index: inout [Value: Int]) -> Int {
+            if let known = index[value] { return known }
+            list.append(value)
+            index[value] = list.count - 1
+            return list.count - 1
+        }
         func append(_ instruction: Instruction) -> Int32 {
             instructions.append(instruction)
             return Int32(instructions.count - 1)
+        }
+        /// Splits trying `entries` in order.
+        func chain(_ entries: [Int32]) -> Int32 {
+            var entry = entries[entries.count - 1]
+            for alternative in entries.dropLast().reversed() { entry = append(.split(first: alternative, second: entry)) }
+            return entry
         }
         func emit(_ node: RegexNode, next: Int32) -> Int32 {
             switch node {
             case .empty:
                 return next
             case .symbols(let set):
-                let index = setIndex[set] ?? {
-                    sets.append(set)
-                    setIndex[set] = sets.count - 1
-                    return sets.count - 1
-                }()
-                return append(.read(set: index, next: next))
+                return append(.read(set: intern(set, &sets, &setIndex), next: next))
             case .sequence(let nodes):
                 var entry = next
                 for node in nodes.reversed() { entry = emit(node, next: entry) }
                 return entry
             case .alternation(let nodes):
-                let entries = nodes.map { emit($0, next: next) }
-                var entry = entries[entries.count - 1]
-                for alternative in entries.dropLast().reversed() { entry = append(.split(first: alternative, second: entry)) }
-                return entry
+                return chain(nodes.map { emit($0, next: next) })
             case .assertion(let assertion):
-                let index = assertionIndex[assertion] ?? {
-                    assertions.append(assertion)
-                    assertionIndex[assertion] = assertions.count - 1
-                    return assertions.count - 1
-                }()
-                return append(.assert(index, next: next))
+                return append(.assert(intern(assertion, &assertions, &assertionIndex), next: next))
             case .repetition(let node, let minimum, let maximum, let greedy):
                 var entry = next
                 if let maximum {
@@ -87,30 +88,26 @@ struct Program {
             }
         }
 
-        let entries = alternatives.enumerated().map { id, node in emit(node, next: append(.match(id: Int32(id)))) }
-        var entry = entries[entries.count - 1]
-        for alternative in entries.dropLast().reversed() { entry = append(.split(first: alternative, second: entry)) }
-        start = entry
+        start = chain(alternatives.enumerated().map { id, node in emit(node, next: append(.match(id: Int32(id)))) })
 
-        for assertion in assertions {
-            switch assertion {
-            case .behind(let set, _): looksBehind = true; assertionSets[assertion] = (set, true)
-            case .ahead(let set, _): assertionSets[assertion] = (set, false)
-            case .wordBoundary, .notWordBoundary: looksBehind = true
-            case .textStart: looksBehind = true
-            case .textEnd: break
-            }
-        }
         classify(readSets: sets)
     }
 
     /// Symbols that every set treats alike share a class.
     private mutating func classify(readSets sets: [SymbolSet]) {
+        // `\b` looks at word characters on both sides; look-around at its own set on one side.
         var behindSets: [SymbolSet] = [.word]
         var allSets = sets + [.word]
-        for (set, isBehind) in assertionSets.values {
-            allSets.append(set)
-            if isBehind { behindSets.append(set) }
+        for assertion in assertions {
+            switch assertion {
+            case .behind(let set, _):
+                looksBehind = true
+                behindSets.append(set)
+                allSets.append(set)
+            case .ahead(let set, _): allSets.append(set)
+            case .wordBoundary, .notWordBoundary, .textStart: looksBehind = true
+            case .textEnd: break
+            }
         }
         // Refines the partition one set at a time: symbols share a class while every set so far
         // treats them alike.
@@ -141,6 +138,7 @@ struct Program {
         let (groups, groupCount) = partition(by: behindSets)
         prevGroup = (0..<count).map { groups[Int(representative[$0])] }
         prevGroupCount = groupCount
+        groupRepresentative = (0..<groupCount).map { group in representative[prevGroup.firstIndex(of: group)!] }
     }
 
     /// Whether an assertion holds between the symbol before (nil: start of text) and after (nil:
@@ -162,8 +160,6 @@ struct Program {
 
     /// A symbol standing for previous-symbol group `group` (the last group is the start of the text).
     func representative(ofGroup group: Int) -> UInt8? {
-        guard group < prevGroupCount else { return nil }
-        let symbolClass = prevGroup.firstIndex(of: group)!
-        return representative[symbolClass]
+        group < prevGroupCount ? groupRepresentative[group] : nil
     }
 }
