@@ -12,7 +12,7 @@ struct PriorityMarkingFinder {
     /// Every marking in reading order.
     func markings(in lines: [AnalysedLine], structured: TextLine?) -> [PriorityMarking] {
         var found: [PriorityMarking] = []
-        if let structured, let colour = lexicon.colourWords[TextFolding.fold(structured.text).trimmingCharacters(in: .whitespaces)] {
+        if let structured, let colour = lexicon.colourWords[TextFolding.fold(structured.text).trimmingSpaces] {
             found.append(PriorityMarking(colour: colour, evidence: Evidence(text: structured.text, location: structured.location,
                                                                             source: .marking)))
         }

@@ -26,7 +26,7 @@ public struct Section: Sendable {
     public var title: String? {
         guard let heading else { return nil }
         let text = heading.text
-        if let colon = text.firstIndex(of: ":") { return String(text[..<colon]).trimmingCharacters(in: .whitespaces) }
+        if let colon = text.firstIndex(of: ":") { return String(text[..<colon]).trimmingSpaces }
         return text
     }
 }

@@ -16,7 +16,7 @@ struct SectionFinder {
             } else if let (entry, content) = heading(line.folded) {
                 var section = Section(heading: line.line, items: entry.items, credit: entry.credit)
                 if let content {
-                    let text = line.folded.originalText(content).trimmingCharacters(in: .whitespaces)
+                    let text = line.folded.originalText(content).trimmingSpaces
                     if !text.isEmpty {
                         let offset = line.folded.originalOffset(content.location)
                         section.lines.append(AnalysedLine(TextLine(text: text, location: line.line.location.advanced(by: offset)),

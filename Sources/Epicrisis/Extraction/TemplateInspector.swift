@@ -49,7 +49,7 @@ struct TemplateInspector {
                 let location = line.line.location.advanced(by: ns.substring(to: match.range.location).count)
                 let evidence = Evidence(text: ns.substring(with: match.range), location: location, source: .text)
                 slots.append(evidence)
-                if name.trimmingCharacters(in: .whitespaces).isEmpty { unnamed.append(evidence) } else { lineSlots.append(name) }
+                if name.trimmingSpaces.isEmpty { unnamed.append(evidence) } else { lineSlots.append(name) }
             }
             for match in Self.unnamed.matches(in: line.text, range: whole) {
                 let location = line.line.location.advanced(by: ns.substring(to: match.range.location).count)

@@ -44,6 +44,7 @@ extension SKSCode {
 
     public static func lookalikes(in lines: [TextLine]) -> [Evidence] {
         lines.flatMap { line -> [Evidence] in
+            guard mayHoldLookalike(line.text) else { return [] }
             let ns = line.text as NSString
             return lookalike.matches(in: line.text, range: NSRange(location: 0, length: ns.length)).map { match in
                 let prefix = ns.substring(to: match.range.location)
@@ -51,5 +52,27 @@ extension SKSCode {
                                 source: .text)
             }
         }
+    }
+
+    /// A look-alike needs a letter O beside a digit or another O; few lines have one, so the
+    /// expression runs only on those.
+    private static func mayHoldLookalike(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(mayHoldLookalike)
+    }
+
+    private static func mayHoldLookalike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        var previousWasO = false
+        for byte in utf8 {
+            let isO = byte == UInt8(ascii: "O")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if (isO && (previousWasO || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")))) || (isDigit && previousWasO) {
+                return true
+            }
+            previous = byte
+            previousWasO = isO
+        }
+        return false
     }
 }

@@ -23,7 +23,7 @@ public enum DanishDate {
 
     /// Parses a string that is exactly one date (surrounding spaces allowed).
     public static func parse(_ text: String) -> CalendarDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         return parsePrefix(trimmed)
     }
 

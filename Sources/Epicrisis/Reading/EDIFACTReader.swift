@@ -140,7 +140,7 @@ private struct ClinicalText {
     }
 
     private mutating func emit(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty || !lines.isEmpty else { return }
         lines.append(TextLine(text: trimmed, location: pendingLocation))
     }

@@ -45,7 +45,7 @@ struct HeaderBlock {
                 let valueStart = match.range.location + match.range.length
                 let valueEnd = position + 1 < matches.count ? matches[position + 1].range.location : folded.length
                 let value = folded.originalText(NSRange(location: valueStart, length: max(0, valueEnd - valueStart)))
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingSpaces
                 let location = line.location.advanced(by: folded.originalOffset(valueStart))
                 record(field, value: value + continuation(after: index), location: location, in: &letter)
                 fieldLines.append(index)
@@ -64,7 +64,7 @@ struct HeaderBlock {
 
     /// The field a matched label names; labels with dots ("e.l.") are compared without them.
     private static func field(for label: String) -> Field? {
-        bareLabels[label.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")]
+        bareLabels[String(String.UnicodeScalarView(label.unicodeScalars.filter { $0 != "." && $0 != " " }))]
     }
 
     /// Each label's field, by the label without its dots and spaces; the first label wins.
@@ -125,11 +125,13 @@ struct HeaderBlock {
         let cpr = CPRPattern.first(in: value)
         var name = value
         if let cpr { name = String(value.prefix(cpr.offset)) }
-        name = name.components(separatedBy: ",").first ?? name
-        for label in ["CPR:", "CPR", "cpr.nr.", "cpr"] {
-            name = name.replacingOccurrences(of: label, with: "")
+        if let comma = name.unicodeScalars.firstIndex(of: ",") { name = String(name[..<comma]) }
+        if name.containsBytes("CPR") || name.containsBytes("cpr") {
+            for label in ["CPR:", "CPR", "cpr.nr.", "cpr"] {
+                name = name.replacingOccurrences(of: label, with: "")
+            }
         }
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: " ,.:"))
+        name = name.trimming([" ", ",", ".", ":"])
         return Patient(name: name.isEmpty ? nil : name, cpr: cpr?.text, location: location)
     }
 
@@ -149,7 +151,8 @@ struct HeaderBlock {
 
     private func party(_ value: String, location: SourceLocation) -> Party {
         // Letters separate a sender's parts with commas, middle dots or bars.
-        let parts = value.split(whereSeparator: { ",·|".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = value.unicodeScalars.split(whereSeparator: { $0 == "," || $0 == "·" || $0 == "|" })
+            .map { String($0).trimmingSpaces }
         let isDepartment = { (part: String) in
             let folded = TextFolding.fold(part)
             return folded.containsBytes("afd") || folded.containsBytes("ambulator") || folded.containsBytes("afsnit")

@@ -24,6 +24,6 @@ enum LineBytes {
         }
         let expanded = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t", with: "    ")
         let leadingSpaces = expanded.prefix { $0 == " " || $0 == "\u{A0}" }.count
-        return (String(expanded.dropFirst(leadingSpaces)).trimmingCharacters(in: .whitespaces), leadingSpaces)
+        return (String(expanded.dropFirst(leadingSpaces)).trimmingSpaces, leadingSpaces)
     }
 }

@@ -55,7 +55,7 @@ struct XMLElement {
             }
             child = current.pointee.next
         }
-        let trimmed = collected.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = collected.trimmingSpacesAndNewlines
         return trimmed.isEmpty ? nil : trimmed
     }
 

@@ -28,7 +28,7 @@ public struct Pattern: @unchecked Sendable {
     private init(source: String, folded: String) throws {
         self.source = source
         self.folded = folded
-        let approximation = Automaton(alternatives: [folded], approximating: true)
+        let approximation = Automaton(pattern: folded, approximating: true)
         self.expression = approximation?.isExact == true ? LazyExpression(folded) : LazyExpression(try NSRegularExpression(pattern: folded))
         self.automaton = approximation?.isExact == true ? approximation : nil
         self.screen = approximation?.isExact == false ? approximation : nil

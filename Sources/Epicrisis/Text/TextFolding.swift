@@ -64,8 +64,7 @@ public struct FoldedText: Sendable {
     /// `characterOffsets[i]` is the original character offset of folded UTF-16 unit `i`; one extra
     /// entry at the end maps the end of the text.
     private let characterOffsets: [Int32]
-    private let originalScalars: [Unicode.Scalar]
-    /// Where each character of the original starts in `originalScalars`, and one more: the end.
+    /// Where each character of the original starts in its UTF-8, and one more: the end.
     private let characterStarts: [Int32]
 
     public init(_ original: String) {
@@ -77,34 +76,45 @@ public struct FoldedText: Sendable {
         symbols.reserveCapacity(capacity)
         var offsets: [Int32] = []
         offsets.reserveCapacity(capacity + 1)
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(capacity)
         var starts: [Int32] = []
         starts.reserveCapacity(capacity + 1)
         var previous: Unicode.Scalar = " "
         var joinsNext = false
-        for scalar in original.unicodeScalars {
-            // A combining mark (or what a zero-width joiner joins) belongs to the character before
-            // it, and folds to nothing: accents are dropped.
-            if !scalar.isASCII, !starts.isEmpty, joinsNext || Self.extendsCharacter(scalar) {
+        var source = original
+        // Decoded from the UTF-8 by hand: most of every letter is ASCII, and a byte is its own scalar.
+        source.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byteOffset = Int32(index)
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    index += 1
+                    let scalar = Unicode.Scalar(lead)
+                    joinsNext = false
+                    let characterIndex = Int32(starts.count)
+                    starts.append(byteOffset)
+                    // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
+                    if !Self.isDigraphTail(previous, scalar) {
+                        let lower = (65...90).contains(lead) ? lead + 32 : lead
+                        folded.append(lower)
+                        symbols.append(lower)
+                        offsets.append(characterIndex)
+                    }
+                    previous = scalar
+                    continue
+                }
+                let (scalar, width) = Self.decode(utf8, at: index)
+                index += width
+                // A combining mark (or what a zero-width joiner joins) belongs to the character before
+                // it, and folds to nothing: accents are dropped.
+                if !starts.isEmpty, joinsNext || Self.extendsCharacter(scalar) {
+                    joinsNext = scalar == "\u{200D}"
+                    continue
+                }
                 joinsNext = scalar == "\u{200D}"
-                scalars.append(scalar)
-                continue
-            }
-            joinsNext = scalar == "\u{200D}"
-            let characterIndex = Int32(starts.count)
-            starts.append(Int32(scalars.count))
-            scalars.append(scalar)
-            defer { previous = scalar }
-            // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
-            if Self.isDigraphTail(previous, scalar) { continue }
-            if scalar.isASCII {
-                let ascii = UInt8(truncatingIfNeeded: scalar.value)
-                let lower = (65...90).contains(ascii) ? ascii + 32 : ascii
-                folded.append(lower)
-                symbols.append(lower)
-                offsets.append(characterIndex)
-            } else {
+                let characterIndex = Int32(starts.count)
+                starts.append(byteOffset)
+                previous = scalar
                 for foldedScalar in Self.fold(scalar) {
                     folded.append(contentsOf: UTF8.encode(foldedScalar)!)
                     Symbol.append(foldedScalar, to: &symbols)
@@ -113,13 +123,32 @@ public struct FoldedText: Sendable {
             }
         }
         offsets.append(Int32(starts.count))
-        starts.append(Int32(scalars.count))
+        starts.append(Int32(capacity))
         self.text = String(decoding: folded, as: UTF8.self)
         self.length = symbols.count
         self.symbols = symbols
         self.characterOffsets = offsets
-        self.originalScalars = scalars
         self.characterStarts = starts
+    }
+
+    /// The scalar a multi-byte UTF-8 sequence starts at `index`, and its width; the bytes are a
+    /// Swift string's, so well formed.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[index])
+        let value: UInt32
+        let width: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+            width = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+            width = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
+                | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+            width = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
@@ -138,16 +167,19 @@ public struct FoldedText: Sendable {
         let start = originalOffset(range.location)
         let end = range.length == 0 ? start : originalOffset(range.location + range.length - 1) + 1
         guard start < end, end <= characterCount else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: originalScalars[Int(characterStarts[start])..<Int(characterStarts[end])])
-        return String(view)
+        return String(original[originalIndex(start)..<originalIndex(end)])
+    }
+
+    /// Where original character `offset` starts, as an index into `original`.
+    private func originalIndex(_ offset: Int) -> String.Index {
+        original.utf8.index(original.utf8.startIndex, offsetBy: Int(characterStarts[offset]))
     }
 
     /// Whether the original character behind folded unit `utf16Offset` is upper case.
     public func isUppercaseInOriginal(_ utf16Offset: Int) -> Bool {
         let offset = originalOffset(utf16Offset)
         guard offset < characterCount else { return false }
-        let scalar = originalScalars[Int(characterStarts[offset])]
+        let scalar = original.unicodeScalars[originalIndex(offset)]
         return scalar.isASCII ? (65...90).contains(scalar.value) : scalar.properties.isUppercase
     }
 
@@ -167,6 +199,12 @@ public struct FoldedText: Sendable {
     }
 
     public func substring(_ range: NSRange) -> String {
+        if length == text.utf8.count {
+            // An ASCII fold: UTF-16 offsets are UTF-8 offsets, and those index a native string directly.
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.location)
+            return String(text[start..<utf8.index(start, offsetBy: range.length)])
+        }
         let units = text.utf16
         let start = units.index(units.startIndex, offsetBy: range.location)
         let end = units.index(start, offsetBy: range.length)

@@ -19,62 +19,111 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON, or indented by `indent` spaces per level.
     public func serialized(indent: Int? = nil) -> String {
-        var out = ""
-        write(to: &out, indent: indent, level: 0)
-        return out
+        var writer = JSONWriter(indent: indent)
+        writer.write(self, level: 0)
+        return writer.text
+    }
+}
+
+/// Writes JSON as UTF-8 bytes. A batch writes a report per letter, so this is on the hot path:
+/// strings are copied a run of plain bytes at a time rather than appended scalar by scalar.
+struct JSONWriter {
+    private var bytes: [UInt8] = []
+    private let indent: Int?
+
+    init(indent: Int?) {
+        self.indent = indent
+        bytes.reserveCapacity(2048)
     }
 
-    private func write(to out: inout String, indent: Int?, level: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value):
-            if value.rounded() == value, abs(value) < 1e15 { out += String(Int64(value)) } else { out += String(value) }
-        case .string(let value): Self.quote(value, into: &out)
+    /// What has been written; valid UTF-8 by construction, since it copies whole strings' bytes.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func write(_ value: JSONValue, level: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .number(let number): write(number)
+        case .string(let string): quote(string)
         case .array(let values):
-            guard !values.isEmpty else { out += "[]"; return }
-            out += "["
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                value.write(to: &out, indent: indent, level: level + 1)
+            guard !values.isEmpty else { append("[]"); return }
+            bytes.append(UInt8(ascii: "["))
+            for (index, element) in values.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                write(element, level: level + 1)
             }
-            newline(&out, indent, level)
-            out += "]"
+            newline(level)
+            bytes.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
-            out += "{"
-            for (index, (key, value)) in pairs.enumerated() {
-                if index > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                Self.quote(key, into: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(to: &out, indent: indent, level: level + 1)
+            guard !pairs.isEmpty else { append("{}"); return }
+            bytes.append(UInt8(ascii: "{"))
+            for (index, (key, element)) in pairs.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                quote(key)
+                bytes.append(UInt8(ascii: ":"))
+                if indent != nil { bytes.append(UInt8(ascii: " ")) }
+                write(element, level: level + 1)
             }
-            newline(&out, indent, level)
-            out += "}"
+            newline(level)
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ out: inout String, _ indent: Int?, _ level: Int) {
+    private mutating func write(_ number: Double) {
+        guard number.rounded() == number, abs(number) < 1e15 else { append(String(number)); return }
+        var magnitude = Int64(number).magnitude
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[15 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(16 - count)...])
+        }
+    }
+
+    private mutating func newline(_ level: Int) {
         guard let indent else { return }
-        out += "\n" + String(repeating: " ", count: indent * level)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
     }
 
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+    private mutating func append(_ literal: String) {
+        bytes.append(contentsOf: literal.utf8)
+    }
+
+    /// A JSON string: quote, backslash and control characters escaped, everything else as it is.
+    mutating func quote(_ string: String) {
+        var string = string
+        bytes.append(UInt8(ascii: "\""))
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case UInt8(ascii: "\n"): append("\\n")
+                case UInt8(ascii: "\r"): append("\\r")
+                case UInt8(ascii: "\t"): append("\\t")
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    append("\\u00")
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        out += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -27,10 +27,36 @@ final class Automaton: @unchecked Sendable {
             let parsed = try alternatives.map { pattern throws(Unsupported) in try RegexParser.parse(pattern, approximating: approximating) }
             program = Program(alternatives: parsed.map(\.node))
             isExact = parsed.allSatisfy(\.exact)
+            conditions = []
         } catch {
             return nil
         }
     }
+
+    /// Compiles one pattern; its match ids are those of its top-level alternatives, each of which
+    /// may open with a look-behind of fixed strings (`(?<!af|be)kræft|malign`).
+    init?(pattern: String, approximating: Bool = false) {
+        do {
+            let parsed = try RegexParser.parseAlternatives(pattern, approximating: approximating)
+            program = Program(alternatives: parsed.alternatives.map(\.node))
+            let conditions = parsed.alternatives.map(\.leading)
+            if conditions.indices.contains(where: { $0 >= 64 && conditions[$0] != nil }) {
+                // A start's conditions are a 64-bit mask; past that they are dropped, as look-around.
+                guard approximating else { return nil }
+                isExact = false
+                self.conditions = []
+            } else {
+                isExact = parsed.exact
+                self.conditions = conditions.contains { $0 != nil } ? conditions : []
+            }
+        } catch {
+            return nil
+        }
+    }
+
+    /// Per alternative, a look-behind its match's start must meet beyond what the program reads;
+    /// empty when none has one.
+    private let conditions: [LeadingLookBehind?]
 
     /// Why a pattern cannot run on the automaton, or nil when it can.
     static func unsupported(_ pattern: String) -> String? {
@@ -55,7 +81,8 @@ final class Automaton: @unchecked Sendable {
 
     private func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Match? {
         withDFAs { unanchored, anchored in
-            Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, unanchored, anchored)
+            Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
+                            unanchored, anchored)
         }
     }
 
@@ -65,8 +92,12 @@ final class Automaton: @unchecked Sendable {
     }
 
     private func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Bool {
-        withDFAs { unanchored, _ in
-            Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
+        withDFAs { unanchored, anchored in
+            guard !conditions.isEmpty else {
+                return Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
+            }
+            return Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
+                                   unanchored, anchored) != nil
         }
     }
 
@@ -80,7 +111,8 @@ final class Automaton: @unchecked Sendable {
             var result: [Match] = []
             var position = range.location
             let end = range.location + range.length
-            while position <= end, let match = Self.firstMatch(in: symbols, from: position, to: end, unanchored, anchored) {
+            while position <= end,
+                  let match = Self.firstMatch(in: symbols, from: position, to: end, conditions, unanchored, anchored) {
                 result.append(match)
                 let matchEnd = match.range.location + match.range.length
                 position = match.range.length > 0 ? matchEnd : matchEnd + 1
@@ -109,21 +141,35 @@ final class Automaton: @unchecked Sendable {
         return dfa.matchAtEnd(state) >= 0 ? to : nil
     }
 
-    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
-        guard let earliest = earliestEnd(in: symbols, from: from, to: to, unanchored) else { return nil }
-        // Some match ends at `earliest`, so one starts at or before it: the leftmost start is the
-        // first position from which the anchored automaton matches.
-        for start in from...earliest {
-            if let (end, id) = longestFirst(in: symbols, from: start, to: to, anchored) {
-                return Match(range: NSRange(location: start, length: end - start), id: Int(id))
+    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ conditions: [LeadingLookBehind?],
+                                   _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
+        var from = from
+        while from <= to {
+            // The unanchored automaton ignores the conditions: it may report an end too early,
+            // never too late.
+            guard let earliest = earliestEnd(in: symbols, from: from, to: to, unanchored) else { return nil }
+            // Some match ends at `earliest`, so one starts at or before it: the leftmost start is the
+            // first position from which the anchored automaton matches.
+            for start in from...earliest {
+                var disabled: UInt64 = 0
+                for (id, condition) in conditions.enumerated() where condition?.holds(at: start, in: symbols) == false {
+                    disabled |= 1 << UInt64(id)
+                }
+                if let (end, id) = longestFirst(in: symbols, from: start, to: to, disabled: disabled, anchored) {
+                    return Match(range: NSRange(location: start, length: end - start), id: Int(id))
+                }
             }
+            // Every start up to `earliest` failed a condition; a match meeting them starts later.
+            from = earliest + 1
         }
         return nil
     }
 
     /// The end of the leftmost-first match starting at `from`, or nil.
-    private static func longestFirst(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ dfa: LazyDFA) -> (Int, Int32)? {
-        var state = dfa.start(before: from > 0 ? symbols[from - 1] : nil)
+    private static func longestFirst(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, disabled: UInt64,
+                                     _ dfa: LazyDFA) -> (Int, Int32)? {
+        var state = dfa.start(before: from > 0 ? symbols[from - 1] : nil, disabled: disabled)
+        guard state != LazyDFA.dead else { return nil }
         var found: (Int, Int32)?
         var position = from
         while position < to {

@@ -28,6 +28,7 @@ final class LazyDFA {
     private var index: [StateKey: Int32] = [:]
     /// Start states per previous-symbol group (the last is the start of the text); -1 unknown.
     private var starts: [Int32]
+    private var maskedStarts: [MaskedStart: Int32] = [:]
     /// Scratch for closures: a position is visited when its stamp is the current generation.
     private var stamps: [UInt32]
     private var generation: UInt32 = 0
@@ -66,6 +67,7 @@ final class LazyDFA {
         prevGroups.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
         for group in starts.indices { starts[group] = -1 }
+        maskedStarts.removeAll(keepingCapacity: true)
         _ = addState(StateKey(group: 0, positions: [])) // the dead state
     }
 
@@ -95,6 +97,25 @@ final class LazyDFA {
         guard program.looksBehind else { return 0 }
         guard let symbol else { return program.prevGroupCount }
         return program.prevGroup[Int(program.classOf[Int(symbol)])]
+    }
+
+    /// The start with some alternatives left out (bit `id` of `disabled`): those whose look-behind
+    /// fails where the run starts.
+    func start(before symbol: UInt8?, disabled: UInt64) -> Int32 {
+        guard disabled != 0 else { return start(before: symbol) }
+        let group = group(before: symbol)
+        let key = MaskedStart(group: group, disabled: disabled)
+        if let known = maskedStarts[key] { return known }
+        if positions.count > Self.stateLimit { reset() }
+        let entries = program.entries.enumerated().filter { id, _ in id >= 64 || disabled & (1 << UInt64(id)) == 0 }.map(\.element)
+        let state = entries.isEmpty ? Self.dead : addState(StateKey(group: group, positions: entries))
+        maskedStarts[key] = state
+        return state
+    }
+
+    private struct MaskedStart: Hashable {
+        var group: Int
+        var disabled: UInt64
     }
 
     func start(before symbol: UInt8?) -> Int32 {

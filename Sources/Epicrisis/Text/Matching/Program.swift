@@ -14,6 +14,8 @@ struct Program {
 
     private(set) var instructions: [Instruction] = []
     private(set) var start: Int32 = 0
+    /// Where each alternative starts; `start` tries them in order.
+    private(set) var entries: [Int32] = []
     /// The class of each symbol.
     private(set) var classOf = [UInt8](repeating: 0, count: 256)
     private(set) var classCount = 1
@@ -57,7 +59,7 @@ struct Program {
         }
         func emit(_ node: RegexNode, next: Int32) -> Int32 {
             switch node {
-            case .empty:
+            case .empty, .fixedLookBehind: // a look-behind of fixed strings is checked apart (`LeadingLookBehind`)
                 return next
             case .symbols(let set):
                 return append(.read(set: intern(set, &sets, &setIndex), next: next))
@@ -88,7 +90,8 @@ struct Program {
             }
         }
 
-        start = chain(alternatives.enumerated().map { id, node in emit(node, next: append(.match(id: Int32(id)))) })
+        entries = alternatives.enumerated().map { id, node in emit(node, next: append(.match(id: Int32(id)))) }
+        start = chain(entries)
 
         classify(readSets: sets)
     }

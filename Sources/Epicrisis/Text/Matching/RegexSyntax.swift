@@ -10,6 +10,9 @@ indirect enum RegexNode {
     case alternation([RegexNode])
     case repetition(RegexNode, minimum: Int, maximum: Int?, greedy: Bool)
     case assertion(Assertion)
+    /// A look-behind of fixed strings, longer than the automaton reads: kept only where it opens
+    /// a top-level alternative, whose starts are then checked against it (see `parseAlternatives`).
+    case fixedLookBehind(LeadingLookBehind)
 
     /// A condition on the symbols on either side of a position.
     enum Assertion: Hashable {
@@ -28,12 +31,52 @@ extension RegexNode {
     /// How many program steps the node compiles to, roughly (saturating, never overflowing).
     var size: Int {
         switch self {
-        case .empty, .symbols, .assertion: return 1
+        case .empty, .symbols, .assertion, .fixedLookBehind: return 1
         case .sequence(let nodes), .alternation(let nodes): return nodes.reduce(1) { min($0 + $1.size, Int.max / 2) }
         case .repetition(let node, let minimum, let maximum, _):
             let copies = (maximum ?? minimum + 1) + 1
             let inner = node.size
             return inner > (Int.max / 4) / copies ? Int.max / 2 : inner * copies + 1
+        }
+    }
+}
+
+/// A look-behind that opens a pattern and whose body is fixed strings (`(?<!af|be)kræft`): longer
+/// than the automaton's one symbol, but a candidate start can be checked against it directly.
+struct LeadingLookBehind: Sendable {
+    let alternatives: [[SymbolSet]]
+    let negated: Bool
+
+    /// Whether the condition holds at `position`; the symbols before it are read even outside
+    /// the searched range, as ICU's transparent bounds do.
+    func holds(at position: Int, in symbols: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = alternatives.contains { string in
+            guard position >= string.count else { return false }
+            let start = position - string.count
+            return string.indices.allSatisfy { string[$0].contains(symbols[start + $0]) }
+        }
+        return found != negated
+    }
+
+    /// The strings of a look-behind body: symbols, sequences of them, alternations of those.
+    static func strings(_ node: RegexNode) -> [[SymbolSet]]? {
+        switch node {
+        case .symbols(let set): return [[set]]
+        case .sequence(let items):
+            var string: [SymbolSet] = []
+            for item in items {
+                guard case .symbols(let set) = item else { return nil }
+                string.append(set)
+            }
+            return string.count <= 16 ? [string] : nil
+        case .alternation(let alternatives):
+            var result: [[SymbolSet]] = []
+            for alternative in alternatives {
+                guard let strings = strings(alternative) else { return nil }
+                result += strings
+            }
+            return result
+        default: return nil
         }
     }
 }
@@ -52,6 +95,8 @@ struct RegexParser {
     private var approximating = false
     /// Whether look-around was dropped.
     private(set) var approximated = false
+    /// Whether a look-behind of fixed strings may be kept as a node (see `parseAlternatives`).
+    private var keepsFixedLookBehind = false
 
     static func parse(_ pattern: String) throws(Unsupported) -> RegexNode {
         try parse(pattern, approximating: false).node
@@ -59,14 +104,75 @@ struct RegexParser {
 
     /// The pattern, and whether it had to be approximated (only when `approximating`).
     static func parse(_ pattern: String, approximating: Bool) throws(Unsupported) -> (node: RegexNode, exact: Bool) {
-        guard pattern.unicodeScalars.count <= sizeLimit else { throw Unsupported(reason: "too large") }
-        var parser = RegexParser(characters: Array(pattern.unicodeScalars))
-        parser.approximating = approximating
-        let node = try parser.alternation()
-        guard parser.index == parser.characters.count else { throw Unsupported(reason: "unbalanced )") }
-        // Repetitions multiply: `(a{1000}){1000}` would be a million steps of program.
-        guard node.size <= sizeLimit else { throw Unsupported(reason: "too large") }
+        var parser = try RegexParser(pattern, approximating: approximating, keepingFixedLookBehind: false)
+        let node = try parser.parseWhole()
         return (node, !parser.approximated)
+    }
+
+    /// As `parse(_:approximating:)`, but split into its top-level alternatives (groups that make
+    /// up a whole alternative opened, as in `(?:a|b)|(?:c)`), each with the look-behind of fixed
+    /// strings that opens it (`(?<!af|be)kræft|malign`). Such a look-behind then does not make the
+    /// pattern unsupported: the automaton checks it at each candidate start.
+    static func parseAlternatives(_ pattern: String, approximating: Bool) throws(Unsupported)
+        -> (alternatives: [(node: RegexNode, leading: LeadingLookBehind?)], exact: Bool) {
+        var parser = try RegexParser(pattern, approximating: approximating, keepingFixedLookBehind: true)
+        let node = try parser.parseWhole()
+        var exact = !parser.approximated
+        var result: [(node: RegexNode, leading: LeadingLookBehind?)] = []
+        for alternative in topLevelAlternatives(node) {
+            var leading: LeadingLookBehind?
+            var body = alternative
+            if case .fixedLookBehind(let condition) = alternative {
+                (leading, body) = (condition, .empty)
+            } else if case .sequence(let items) = alternative, case .fixedLookBehind(let condition) = items[0] {
+                (leading, body) = (condition, .sequence(Array(items.dropFirst())))
+            }
+            // Anywhere else the condition is not one the automaton can check.
+            let (kept, dropped) = withoutFixedLookBehind(body)
+            if dropped {
+                guard approximating else { throw Unsupported(reason: "look-around longer than one character") }
+                exact = false
+            }
+            result.append((kept, leading))
+        }
+        return (result, exact)
+    }
+
+    /// The alternatives of an alternation, with groups that are whole alternatives opened.
+    private static func topLevelAlternatives(_ node: RegexNode) -> [RegexNode] {
+        guard case .alternation(let alternatives) = node else { return [node] }
+        return alternatives.flatMap(topLevelAlternatives)
+    }
+
+    private static func withoutFixedLookBehind(_ node: RegexNode) -> (RegexNode, dropped: Bool) {
+        switch node {
+        case .fixedLookBehind: return (.empty, true)
+        case .empty, .symbols, .assertion: return (node, false)
+        case .sequence(let nodes):
+            let parts = nodes.map(withoutFixedLookBehind)
+            return (.sequence(parts.map(\.0)), parts.contains(where: \.dropped))
+        case .alternation(let nodes):
+            let parts = nodes.map(withoutFixedLookBehind)
+            return (.alternation(parts.map(\.0)), parts.contains(where: \.dropped))
+        case .repetition(let inner, let minimum, let maximum, let greedy):
+            let (kept, dropped) = withoutFixedLookBehind(inner)
+            return (.repetition(kept, minimum: minimum, maximum: maximum, greedy: greedy), dropped)
+        }
+    }
+
+    private init(_ pattern: String, approximating: Bool, keepingFixedLookBehind: Bool) throws(Unsupported) {
+        guard pattern.unicodeScalars.count <= Self.sizeLimit else { throw Unsupported(reason: "too large") }
+        self.init(characters: Array(pattern.unicodeScalars))
+        self.approximating = approximating
+        self.keepsFixedLookBehind = keepingFixedLookBehind
+    }
+
+    private mutating func parseWhole() throws(Unsupported) -> RegexNode {
+        let node = try alternation()
+        guard index == characters.count else { throw Unsupported(reason: "unbalanced )") }
+        // Repetitions multiply: `(a{1000}){1000}` would be a million steps of program.
+        guard node.size <= Self.sizeLimit else { throw Unsupported(reason: "too large") }
+        return node
     }
 
     private init(characters: [Unicode.Scalar]) {
@@ -109,6 +215,7 @@ struct RegexParser {
             var greedy = true
             if current == "?" { greedy = false; index += 1 } else if current == "+" { throw Unsupported(reason: "possessive quantifier") }
             if case .assertion = node { throw Unsupported(reason: "quantified assertion") }
+            if case .fixedLookBehind = node { throw Unsupported(reason: "quantified assertion") }
             node = .repetition(node, minimum: bounds.0, maximum: bounds.1, greedy: greedy)
         }
         return node
@@ -196,6 +303,9 @@ struct RegexParser {
                 return .assertion(.behind(try Self.oneSymbol(inner), negated: negated))
             }
         } catch {
+            if case .behind(let negated) = kind, keepsFixedLookBehind, let strings = LeadingLookBehind.strings(inner) {
+                return .fixedLookBehind(LeadingLookBehind(alternatives: strings, negated: negated))
+            }
             // Dropping a condition only adds matches.
             guard approximating else { throw error }
             approximated = true

@@ -1,0 +1,34 @@
+/// Trimming without Foundation: `trimmingCharacters(in:)` costs tens of thousands of instructions
+/// a call, and the reader and extractor trim every header field, heading and section.
+extension String {
+    /// Without spaces and tabs at either end (any Unicode space separator, as Foundation's
+    /// `.whitespaces`).
+    public var trimmingSpaces: String {
+        trimming { Self.isSpaceOrControl($0) && ($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }
+    }
+
+    /// Without white space or line breaks at either end (Unicode `White_Space`, as Foundation's
+    /// `.whitespacesAndNewlines`).
+    public var trimmingSpacesAndNewlines: String { trimming { Self.isSpaceOrControl($0) && $0.properties.isWhitespace } }
+
+    /// Without the given characters at either end.
+    public func trimming(_ characters: Set<Unicode.Scalar>) -> String { trimming { characters.contains($0) } }
+
+    private func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isTrimmed(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard isTrimmed(scalars[before]) else { break }
+            end = before
+        }
+        return String(scalars[start..<end])
+    }
+
+    /// Printable ASCII is never white space: most ends are letters, and their test is one comparison.
+    private static func isSpaceOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value <= 0x20 || scalar.value >= 0x7F
+    }
+}
