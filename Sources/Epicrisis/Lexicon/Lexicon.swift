@@ -2,8 +2,10 @@
 /// cancer wording and the context cues of negation and uncertainty, compiled for matching.
 ///
 /// Loaded once per process from `rules/lexicon/*.yml` (see `LexiconLoader`). Every pattern is
-/// compiled at load, none per letter, and each family of patterns is combined into one expression,
-/// so a line is matched once per family rather than once per phrase.
+/// parsed and checked at load and compiled to its automaton once, at its first use (a process
+/// checking one letter compiles only what that letter reaches), never per letter. Each family of
+/// patterns is combined into one expression, so a line is matched once per family rather than
+/// once per phrase.
 public struct Lexicon: Sendable {
     public var language: String
     public var headings: HeadingIndex

@@ -24,7 +24,9 @@ struct Toolkit: Sendable {
         self.maximumSeconds = maximumSeconds
         maximumDuration = maximumSeconds.map { .milliseconds(Int64($0 * 1000)) }
         rulesDirectory = try RulesDirectory.locate(explicit: rulesPath)
-        lexicon = try Self.loadLexicon(in: rulesDirectory)
+        // The lexicon takes longest to compile; the rule packs and configuration load meanwhile.
+        let rulesDirectory = rulesDirectory
+        let lexiconLoad = Concurrently { try Self.loadLexicon(in: rulesDirectory) }
         var configuration = Configuration()
         let configURL = configPath.map { URL(fileURLWithPath: $0) }
             ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -38,6 +40,7 @@ struct Toolkit: Sendable {
         }
         try Self.checkUniqueIDs(packs)
         try configuration.validate(against: Set(packs.flatMap(\.rules).map(\.id)))
+        lexicon = try lexiconLoad.value()
         self.packs = packs
         self.configuration = configuration
         extractor = Extractor(lexicon: lexicon)

@@ -11,7 +11,11 @@ import Foundation
 /// Immutable and shareable: each search borrows a pair of DFAs from a pool, so threads never share
 /// one and never wait for each other beyond taking one from the pool.
 final class Automaton: @unchecked Sendable {
-    private let program: Program
+    /// The parsed alternatives; compiled to a program the first time a search needs one, so
+    /// that a process checking one letter compiles only the patterns that letter reaches.
+    private let alternatives: [RegexNode]
+    // Guarded by `lock`.
+    private var compiled: Program?
     private let lock = NSLock()
     // Guarded by `lock`.
     private var pool: [(unanchored: LazyDFA, anchored: LazyDFA)] = []
@@ -25,7 +29,7 @@ final class Automaton: @unchecked Sendable {
     init?(alternatives: [String], approximating: Bool = false) {
         do {
             let parsed = try alternatives.map { pattern throws(Unsupported) in try RegexParser.parse(pattern, approximating: approximating) }
-            program = Program(alternatives: parsed.map(\.node))
+            self.alternatives = parsed.map(\.node)
             isExact = parsed.allSatisfy(\.exact)
             conditions = []
         } catch {
@@ -38,7 +42,7 @@ final class Automaton: @unchecked Sendable {
     init?(pattern: String, approximating: Bool = false) {
         do {
             let parsed = try RegexParser.parseAlternatives(pattern, approximating: approximating)
-            program = Program(alternatives: parsed.alternatives.map(\.node))
+            self.alternatives = parsed.alternatives.map(\.node)
             let conditions = parsed.alternatives.map(\.leading)
             if conditions.indices.contains(where: { $0 >= 64 && conditions[$0] != nil }) {
                 // A start's conditions are a 64-bit mask; past that they are dropped, as look-around.
@@ -123,7 +127,11 @@ final class Automaton: @unchecked Sendable {
 
     private func withDFAs<T>(_ body: (LazyDFA, LazyDFA) -> T) -> T {
         lock.lock()
-        let dfas = pool.popLast() ?? (LazyDFA(program: program, anchored: false), LazyDFA(program: program, anchored: true))
+        let dfas = pool.popLast() ?? {
+            let program = compiled ?? Program(alternatives: alternatives)
+            compiled = program
+            return (LazyDFA(program: program, anchored: false), LazyDFA(program: program, anchored: true))
+        }()
         lock.unlock()
         defer {
             lock.lock()

@@ -112,25 +112,27 @@ struct Program {
             case .textEnd: break
             }
         }
-        // Refines the partition one set at a time: symbols share a class while every set so far
-        // treats them alike.
+        // Symbols share a class when every set treats them alike: when they are in the same sets.
+        // Classes are numbered in the order of their first symbol.
         func partition(by sets: [SymbolSet]) -> ([Int], Int) {
-            var result = [Int](repeating: 0, count: 256)
-            var count = 1
-            for set in Set(sets) {
-                var split = [Int](repeating: -1, count: count * 2)
-                var next = 0
-                for symbol in 0..<256 {
-                    let key = result[symbol] * 2 + (set.contains(UInt8(symbol)) ? 1 : 0)
-                    if split[key] < 0 {
-                        split[key] = next
-                        next += 1
-                    }
-                    result[symbol] = split[key]
-                }
-                count = next
+            let distinct = Array(Set(sets))
+            let stride = max(1, (distinct.count + 63) / 64)
+            var memberships = [UInt64](repeating: 0, count: 256 * stride)
+            for (index, set) in distinct.enumerated() {
+                set.forEach { symbol in memberships[Int(symbol) * stride + index / 64] |= 1 << UInt64(index % 64) }
             }
-            return (result, count)
+            var classOfMembership: [ArraySlice<UInt64>: Int] = [:]
+            var result = [Int](repeating: 0, count: 256)
+            for symbol in 0..<256 {
+                let membership = memberships[(symbol * stride)..<((symbol + 1) * stride)]
+                if let known = classOfMembership[membership] {
+                    result[symbol] = known
+                } else {
+                    result[symbol] = classOfMembership.count
+                    classOfMembership[membership] = classOfMembership.count
+                }
+            }
+            return (result, classOfMembership.count)
         }
         let (classes, count) = partition(by: allSets)
         classOf = classes.map { UInt8($0) }

@@ -113,6 +113,17 @@ struct SymbolSet: Hashable {
         }
     }
 
+    /// Calls `body` with each symbol in the set, in ascending order.
+    func forEach(_ body: (UInt8) -> Void) {
+        for (index, word) in [words.0, words.1, words.2, words.3].enumerated() {
+            var rest = word
+            while rest != 0 {
+                body(UInt8(index * 64 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+        }
+    }
+
     func union(_ other: SymbolSet) -> SymbolSet {
         var result = self
         result.words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import Epicrisis
+
+/// The reader's own trimming must cut what Foundation's does: the fields and headings it trims are
+/// shown to users and compared with the lexicon.
+@Suite("Trimming")
+struct TrimmingTests {
+    static let texts = [
+        "", " ", "  Afsender:  ", "\tKirurgisk afd.\t", "\u{A0}Odense\u{A0}", "\u{2003}em space\u{2009}",
+        "ingen\n", "\r\nlinjeskift\u{2028}", "æblegrød ", " ø", "x", " \u{301}accent", "a\u{85}",
+    ]
+
+    @Test("spaces and tabs", arguments: texts)
+    func spaces(_ text: String) {
+        #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test("spaces, tabs and line breaks", arguments: texts)
+    func spacesAndNewlines(_ text: String) {
+        #expect(text.trimmingSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    @Test("given characters")
+    func given() {
+        #expect(" Jens Hansen, .:".trimming([" ", ",", ".", ":"]) == "Jens Hansen")
+        #expect("::".trimming([":"]) == "")
+    }
+}
