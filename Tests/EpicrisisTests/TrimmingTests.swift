@@ -26,4 +26,13 @@ struct TrimmingTests {
         #expect(" Jens Hansen, .:".trimming([" ", ",", ".", ":"]) == "Jens Hansen")
         #expect("::".trimming([":"]) == "")
     }
+
+    /// Found by `fuzz-text`: × and ß sit in Latin-1's letter block but have no lower-case partner
+    /// there, and folding them overflowed.
+    @Test("Latin-1 letters without a lower-case partner fold without trapping")
+    func latinOneWithoutPartner() {
+        #expect(FoldedText("5 × 3").text == "5 × 3")
+        #expect(FoldedText("Straße ÀÉÎÕÜ").text == "straße aeiou")
+        #expect(FoldedText("Straße").originalText(NSRange(location: 4, length: 1)) == "ß")
+    }
 }

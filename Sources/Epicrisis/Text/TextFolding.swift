@@ -236,8 +236,8 @@ public struct FoldedText: Sendable {
                 // Latin-1 letters: lower-cased by offset, accents dropped by table.
                 let value = character.value
                 let lower = (0xC0...0xDE).contains(value) && value != 0xD7 ? value + 0x20 : value
-                let folded = latinOne[Int(lower - 0xE0)]
-                if folded != "?" { return [folded] }
+                // × (D7) and ß (DF) have no lower-case partner in the table's range.
+                if lower >= 0xE0, case let folded = latinOne[Int(lower - 0xE0)], folded != "?" { return [folded] }
             }
             return stripped(character)
         }
