@@ -62,16 +62,14 @@ extension SKSCode {
     }
 
     private static func mayHoldLookalike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let letterO = UInt8(ascii: "O")
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         var previous: UInt8 = 0
-        var previousWasO = false
         for byte in utf8 {
-            let isO = byte == UInt8(ascii: "O")
-            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            if (isO && (previousWasO || (previous >= UInt8(ascii: "0") && previous <= UInt8(ascii: "9")))) || (isDigit && previousWasO) {
+            if (byte == letterO && (previous == letterO || isDigit(previous))) || (isDigit(byte) && previous == letterO) {
                 return true
             }
             previous = byte
-            previousWasO = isO
         }
         return false
     }

@@ -131,24 +131,13 @@ public struct FoldedText: Sendable {
         self.characterStarts = starts
     }
 
-    /// The scalar a multi-byte UTF-8 sequence starts at `index`, and its width; the bytes are a
-    /// Swift string's, so well formed.
+    /// The scalar a UTF-8 sequence starts at `index`, and its width in bytes.
     private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(utf8[index])
-        let value: UInt32
-        let width: Int
-        if lead < 0xE0 {
-            value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-            width = 2
-        } else if lead < 0xF0 {
-            value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-            width = 3
-        } else {
-            value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12
-                | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
-            width = 4
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+        var bytes = utf8[index...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        // A Swift string's bytes are well formed; the replacement is only for form's sake.
+        guard case .valid(let encoded) = parser.parseScalar(from: &bytes) else { return ("\u{FFFD}", 1) }
+        return (Unicode.UTF8.decode(encoded), encoded.count)
     }
 
     private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {

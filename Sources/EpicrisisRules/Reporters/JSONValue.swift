@@ -72,20 +72,7 @@ struct JSONWriter {
     }
 
     private mutating func write(_ number: Double) {
-        guard number.rounded() == number, abs(number) < 1e15 else { append(String(number)); return }
-        var magnitude = Int64(number).magnitude
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[15 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(16 - count)...])
-        }
+        if number.rounded() == number, abs(number) < 1e15 { append(String(Int64(number))) } else { append(String(number)) }
     }
 
     private mutating func newline(_ level: Int) {
@@ -99,7 +86,7 @@ struct JSONWriter {
     }
 
     /// A JSON string: quote, backslash and control characters escaped, everything else as it is.
-    mutating func quote(_ string: String) {
+    private mutating func quote(_ string: String) {
         var string = string
         bytes.append(UInt8(ascii: "\""))
         string.withUTF8 { utf8 in

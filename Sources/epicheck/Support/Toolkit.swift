@@ -27,19 +27,15 @@ struct Toolkit: Sendable {
         // The lexicon takes longest to compile; the rule packs and configuration load meanwhile.
         let rulesDirectory = rulesDirectory
         let lexiconLoad = Concurrently { try Self.loadLexicon(in: rulesDirectory) }
-        var configuration = Configuration()
-        let configURL = configPath.map { URL(fileURLWithPath: $0) }
-            ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        if let configURL {
-            configuration = try ConfigurationLoader.load(yaml: try Self.read(configURL), file: configURL.path)
+        let loaded: (configuration: Configuration, packs: [RulePack])
+        do {
+            loaded = try Self.loadPacks(in: rulesDirectory, configPath: configPath)
+        } catch {
+            // A broken lexicon is still reported before a broken pack, as when they loaded in turn.
+            _ = try lexiconLoad.value()
+            throw error
         }
-        var packs = try Self.packFiles(in: rulesDirectory).map { try RulePackLoader.load(contentsOf: $0) }
-        for extra in configuration.extraPacks {
-            let base = configURL?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            packs.append(try RulePackLoader.load(contentsOf: URL(fileURLWithPath: extra, relativeTo: base)))
-        }
-        try Self.checkUniqueIDs(packs)
-        try configuration.validate(against: Set(packs.flatMap(\.rules).map(\.id)))
+        let (configuration, packs) = loaded
         lexicon = try lexiconLoad.value()
         self.packs = packs
         self.configuration = configuration
@@ -55,6 +51,25 @@ struct Toolkit: Sendable {
         }
         readingOptions = ReadingOptions(maximumBytes: maximumBytes ?? ReadingOptions().maximumBytes,
                                         priorityElementPath: configuration.priorityElementPath, schemaValidator: schemaValidator)
+    }
+
+    /// The configuration (`.epicheck.yml`, found from the working directory unless given) and the
+    /// rule packs, its extra packs included, checked against each other.
+    private static func loadPacks(in rulesDirectory: URL, configPath: String?) throws -> (configuration: Configuration, packs: [RulePack]) {
+        var configuration = Configuration()
+        let configURL = configPath.map { URL(fileURLWithPath: $0) }
+            ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if let configURL {
+            configuration = try ConfigurationLoader.load(yaml: try read(configURL), file: configURL.path)
+        }
+        var packs = try packFiles(in: rulesDirectory).map { try RulePackLoader.load(contentsOf: $0) }
+        for extra in configuration.extraPacks {
+            let base = configURL?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            packs.append(try RulePackLoader.load(contentsOf: URL(fileURLWithPath: extra, relativeTo: base)))
+        }
+        try checkUniqueIDs(packs)
+        try configuration.validate(against: Set(packs.flatMap(\.rules).map(\.id)))
+        return (configuration, packs)
     }
 
     /// Reads one file (or stdin as `-`) and judges every letter in it; a letter that cannot be read

@@ -43,24 +43,25 @@ final class Automaton: @unchecked Sendable {
         do {
             let parsed = try RegexParser.parseAlternatives(pattern, approximating: approximating)
             self.alternatives = parsed.alternatives.map(\.node)
-            let conditions = parsed.alternatives.map(\.leading)
-            if conditions.indices.contains(where: { $0 >= 64 && conditions[$0] != nil }) {
+            let conditions = parsed.alternatives.enumerated().compactMap { id, alternative in
+                alternative.leading.map { (id: id, condition: $0) }
+            }
+            if conditions.contains(where: { $0.id >= 64 }) {
                 // A start's conditions are a 64-bit mask; past that they are dropped, as look-around.
                 guard approximating else { return nil }
                 isExact = false
                 self.conditions = []
             } else {
                 isExact = parsed.exact
-                self.conditions = conditions.contains { $0 != nil } ? conditions : []
+                self.conditions = conditions
             }
         } catch {
             return nil
         }
     }
 
-    /// Per alternative, a look-behind its match's start must meet beyond what the program reads;
-    /// empty when none has one.
-    private let conditions: [LeadingLookBehind?]
+    /// The alternatives whose match's start must meet a look-behind beyond what the program reads.
+    private let conditions: [(id: Int, condition: LeadingLookBehind)]
 
     /// Why a pattern cannot run on the automaton, or nil when it can.
     static func unsupported(_ pattern: String) -> String? {
@@ -149,7 +150,7 @@ final class Automaton: @unchecked Sendable {
         return dfa.matchAtEnd(state) >= 0 ? to : nil
     }
 
-    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ conditions: [LeadingLookBehind?],
+    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ conditions: [(id: Int, condition: LeadingLookBehind)],
                                    _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
         var from = from
         while from <= to {
@@ -160,7 +161,7 @@ final class Automaton: @unchecked Sendable {
             // first position from which the anchored automaton matches.
             for start in from...earliest {
                 var disabled: UInt64 = 0
-                for (id, condition) in conditions.enumerated() where condition?.holds(at: start, in: symbols) == false {
+                for (id, condition) in conditions where !condition.holds(at: start, in: symbols) {
                     disabled |= 1 << UInt64(id)
                 }
                 if let (end, id) = longestFirst(in: symbols, from: start, to: to, disabled: disabled, anchored) {

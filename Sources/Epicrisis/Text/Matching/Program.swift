@@ -59,8 +59,12 @@ struct Program {
         }
         func emit(_ node: RegexNode, next: Int32) -> Int32 {
             switch node {
-            case .empty, .fixedLookBehind: // a look-behind of fixed strings is checked apart (`LeadingLookBehind`)
+            case .empty:
                 return next
+            case .fixedLookBehind:
+                // `RegexParser.parseAlternatives` takes these out (or refuses the pattern) before
+                // anything is compiled: the automaton checks them apart, at a match's start.
+                preconditionFailure("a look-behind of fixed strings reached the program")
             case .symbols(let set):
                 return append(.read(set: intern(set, &sets, &setIndex), next: next))
             case .sequence(let nodes):

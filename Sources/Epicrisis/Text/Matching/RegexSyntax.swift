@@ -41,8 +41,9 @@ extension RegexNode {
     }
 }
 
-/// A look-behind that opens a pattern and whose body is fixed strings (`(?<!af|be)kræft`): longer
-/// than the automaton's one symbol, but a candidate start can be checked against it directly.
+/// A look-behind that opens a top-level alternative and whose body is fixed strings
+/// (`(?<!af|be)kræft`): longer than the automaton's one symbol, but a candidate start can be
+/// checked against it directly.
 struct LeadingLookBehind: Sendable {
     let alternatives: [[SymbolSet]]
     let negated: Bool
