@@ -51,6 +51,15 @@ struct RulePackLoaderTests {
         }
     }
 
+    @Test("rule ids are upper-case words joined by hyphens", arguments: [
+        "DSAM-LATE-EFFECTS", "X", "A1-B2", "EPICHECK-2", "dsam-x", "DSAM--X", "DSAM-", "-DSAM", "1DSAM", "DSAM X",
+        "DSAM-É", "", "Ø-X", "DSAM-x1", "A-1",
+    ])
+    func ruleIDs(_ id: String) {
+        let expected = id.range(of: #"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"#, options: .regularExpression) != nil
+        #expect(RulePackLoader.isRuleID(id) == expected)
+    }
+
     @Test("a YAML syntax error names its line")
     func syntax() {
         #expect {

@@ -6,17 +6,34 @@
 /// checking one letter compiles only what that letter reaches), never per letter. Each family of
 /// patterns is combined into one expression, so a line is matched once per family rather than
 /// once per phrase.
-public struct Lexicon: Sendable {
-    public var language: String
-    public var headings: HeadingIndex
+///
+/// A class, immutable: every matcher of every letter holds it, and copying a structure of some
+/// hundred compiled patterns cost a reference count for each, thousands of times a letter.
+public final class Lexicon: Sendable {
+    public let language: String
+    public let headings: HeadingIndex
     /// Matches a whole line that is only a placeholder.
-    public var placeholder: Pattern
-    public var notAddressing: [Pattern]
-    public var items: [ChecklistItem: ItemCues]
-    public var priority: PriorityLexicon
-    public var cancerTerms: Pattern
-    public var context: ContextCues
-    public var treatments: [(modality: String, pattern: Pattern)]
+    public let placeholder: Pattern
+    public let notAddressing: [Pattern]
+    public let items: [ChecklistItem: ItemCues]
+    public let priority: PriorityLexicon
+    public let cancerTerms: Pattern
+    public let context: ContextCues
+    public let treatments: [(modality: String, pattern: Pattern)]
+
+    init(language: String, headings: HeadingIndex, placeholder: Pattern, notAddressing: [Pattern],
+         items: [ChecklistItem: ItemCues], priority: PriorityLexicon, cancerTerms: Pattern, context: ContextCues,
+         treatments: [(modality: String, pattern: Pattern)]) {
+        self.language = language
+        self.headings = headings
+        self.placeholder = placeholder
+        self.notAddressing = notAddressing
+        self.items = items
+        self.priority = priority
+        self.cancerTerms = cancerTerms
+        self.context = context
+        self.treatments = treatments
+    }
 
     /// A family of section headings and the items its sections speak to.
     public struct HeadingEntry: Sendable {

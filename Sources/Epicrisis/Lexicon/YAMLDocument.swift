@@ -30,7 +30,10 @@ public struct YAMLValue {
     /// Parses `text`; an empty document is an error.
     public static func parse(_ text: String, file: String) throws -> YAMLValue {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Values are read as text and converted where they are used (`int()`, `bool()`),
+            // so scalars need no tags: the default resolver's regular expressions, run on every
+            // scalar Yams hashes to find duplicate keys, were a tenth of start-up.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw ConfigurationError(file: file, line: 1, message: "the file is empty")
             }
             return YAMLValue(node: node, file: file, path: "")

@@ -9,11 +9,64 @@
 ///
 /// Not thread-safe: `Automaton` lends each thread its own.
 final class LazyDFA {
+    /// The tables live behind a pointer: Swift checks every access to a class's stored `var`s at
+    /// run time for exclusivity, and on the matching path those checks cost more than the lookups.
+    private let tables: UnsafeMutablePointer<Tables>
+    static let dead: Int32 = 0
+    /// Past this many states the tables are dropped and rebuilt from what the text needs.
+    static let stateLimit = 4_096
+
+    init(program: Program, anchored: Bool) {
+        tables = .allocate(capacity: 1)
+        tables.initialize(to: Tables(program: program, anchored: anchored))
+    }
+
+    deinit {
+        tables.pointee.deallocate()
+        tables.deinitialize(count: 1)
+        tables.deallocate()
+    }
+
+    /// The start with some alternatives left out (bit `id` of `disabled`): those whose look-behind
+    /// fails where the run starts.
+    func start(before symbol: UInt8?, disabled: UInt64) -> Int32 {
+        tables.pointee.start(before: symbol, disabled: disabled)
+    }
+
+    func start(before symbol: UInt8?) -> Int32 {
+        tables.pointee.start(before: symbol)
+    }
+
+    /// The transition from `state` on `symbol`: the next state and whether a match ends before it.
+    @inline(__always)
+    func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
+        tables.pointee.step(state, symbol)
+    }
+
+    /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
+    /// or the text does (nil; `state` is where the run stopped).
+    func scanForMatchEnd(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, state: inout Int32) -> Int? {
+        tables.pointee.scanForMatchEnd(symbols, from: from, to: to, state: &state)
+    }
+
+    /// The alternative whose match was flagged by the last `step(state, symbol)`.
+    func matchedID(_ state: Int32, _ symbol: UInt8) -> Int32 {
+        tables.pointee.matchedID(state, symbol)
+    }
+
+    /// The id of a match ending at the end of the text, or -1.
+    func matchAtEnd(_ state: Int32) -> Int32 {
+        tables.pointee.matchAtEnd(state)
+    }
+}
+
+/// A `LazyDFA`'s states and transitions.
+private struct Tables {
     private let program: Program
     private let anchored: Bool
     private let stride: Int
     /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`. Kept as a raw buffer so
-    /// the scanning loops read it without bounds or exclusivity checks: they are the hot path.
+    /// the scanning loops read it without bounds checks: they are the hot path.
     private var table: UnsafeMutablePointer<Int32>
     private var tableCapacity = 0
     private var tableCount = 0
@@ -29,12 +82,13 @@ final class LazyDFA {
     /// Start states per previous-symbol group (the last is the start of the text); -1 unknown.
     private var starts: [Int32]
     private var maskedStarts: [MaskedStart: Int32] = [:]
-    /// Scratch for closures: a position is visited when its stamp is the current generation.
+    /// Scratch for closures: a position is visited (or, in `readStamps`, reached by reading)
+    /// when its stamp is the current generation.
     private var stamps: [UInt32]
+    private var readStamps: [UInt32]
     private var generation: UInt32 = 0
-    static let dead: Int32 = 0
-    /// Past this many states the tables are dropped and rebuilt from what the text needs.
-    static let stateLimit = 4_096
+    private static let dead = LazyDFA.dead
+    private static let stateLimit = LazyDFA.stateLimit
 
     private struct StateKey: Hashable {
         var group: Int
@@ -47,6 +101,7 @@ final class LazyDFA {
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
+        self.readStamps = stamps
         self.classOf = .allocate(capacity: 256)
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
         self.tableCapacity = 64 * program.classCount
@@ -54,12 +109,13 @@ final class LazyDFA {
         reset()
     }
 
-    deinit {
+    /// Called once, by `LazyDFA.deinit`.
+    func deallocate() {
         table.deallocate()
         classOf.deallocate()
     }
 
-    private func reset() {
+    private mutating func reset() {
         tableCount = 0
         matchedID.removeAll(keepingCapacity: true)
         endMatch.removeAll(keepingCapacity: true)
@@ -71,7 +127,7 @@ final class LazyDFA {
         _ = addState(StateKey(group: 0, positions: [])) // the dead state
     }
 
-    private func addState(_ key: StateKey) -> Int32 {
+    private mutating func addState(_ key: StateKey) -> Int32 {
         if let existing = index[key] { return existing }
         let state = Int32(positions.count)
         positions.append(key.positions)
@@ -101,7 +157,7 @@ final class LazyDFA {
 
     /// The start with some alternatives left out (bit `id` of `disabled`): those whose look-behind
     /// fails where the run starts.
-    func start(before symbol: UInt8?, disabled: UInt64) -> Int32 {
+    mutating func start(before symbol: UInt8?, disabled: UInt64) -> Int32 {
         guard disabled != 0 else { return start(before: symbol) }
         let group = group(before: symbol)
         let key = MaskedStart(group: group, disabled: disabled)
@@ -118,7 +174,7 @@ final class LazyDFA {
         var disabled: UInt64
     }
 
-    func start(before symbol: UInt8?) -> Int32 {
+    mutating func start(before symbol: UInt8?) -> Int32 {
         let group = group(before: symbol)
         if starts[group] >= 0 { return starts[group] }
         if positions.count > Self.stateLimit { reset() }
@@ -129,7 +185,7 @@ final class LazyDFA {
 
     /// The transition from `state` on `symbol`: the next state and whether a match ends before it.
     @inline(__always)
-    func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
+    mutating func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
         let symbolClass = Int(classOf[Int(symbol)])
         let known = table[Int(state) * stride + symbolClass]
         return known >= 0 ? known : computeStep(state, symbolClass: symbolClass)
@@ -137,7 +193,7 @@ final class LazyDFA {
 
     /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
     /// or the text does (nil; `state` is where the run stopped).
-    func scanForMatchEnd(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, state: inout Int32) -> Int? {
+    mutating func scanForMatchEnd(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, state: inout Int32) -> Int? {
         var current = state
         var position = from
         while position < to {
@@ -161,7 +217,7 @@ final class LazyDFA {
     }
 
     /// The id of a match ending at the end of the text, or -1.
-    func matchAtEnd(_ state: Int32) -> Int32 {
+    mutating func matchAtEnd(_ state: Int32) -> Int32 {
         let known = endMatch[Int(state)]
         if known != -2 { return known }
         let (_, id) = closure(of: state, after: nil)
@@ -169,7 +225,7 @@ final class LazyDFA {
         return id
     }
 
-    private func computeStep(_ state: Int32, symbolClass: Int) -> Int32 {
+    private mutating func computeStep(_ state: Int32, symbolClass: Int) -> Int32 {
         let (next, id) = closure(of: state, after: symbolClass)
         var nextPositions = next
         if !anchored {
@@ -192,16 +248,15 @@ final class LazyDFA {
     /// Follows the state's positions in priority order through splits and assertions, given the
     /// class after (nil: end of text). Returns the positions reached by reading that class, those
     /// ahead of the first match only, and the id of that match (-1: none).
-    private func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32) {
+    private mutating func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32) {
         generation &+= 1
         if generation == 0 {
-            for index in stamps.indices { stamps[index] = 0 }
+            for index in stamps.indices { stamps[index] = 0; readStamps[index] = 0 }
             generation = 1
         }
         let before = program.looksBehind ? program.representative(ofGroup: prevGroups[Int(state)]) : nil
         let after = symbolClass.map { program.representative[$0] }
         var next: [Int32] = []
-        var added = Set<Int32>()
         var stack = Array(positions[Int(state)].reversed())
         while let position = stack.popLast() {
             if stamps[Int(position)] == generation { continue }
@@ -213,7 +268,10 @@ final class LazyDFA {
             case .assert(let assertion, let target):
                 if program.holds(assertion, before: before, after: after) { stack.append(target) }
             case .read(let set, let target):
-                if let symbolClass, program.readSets[set][symbolClass], added.insert(target).inserted { next.append(target) }
+                if let symbolClass, program.readSets[set][symbolClass], readStamps[Int(target)] != generation {
+                    readStamps[Int(target)] = generation
+                    next.append(target)
+                }
             case .match(let id):
                 return (next, id)
             }

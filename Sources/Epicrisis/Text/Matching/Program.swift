@@ -117,26 +117,34 @@ struct Program {
             }
         }
         // Symbols share a class when every set treats them alike: when they are in the same sets.
-        // Classes are numbered in the order of their first symbol.
+        // Found by refinement: each set splits the classes it cuts through. Classes are numbered
+        // in the order of their first symbol.
         func partition(by sets: [SymbolSet]) -> ([Int], Int) {
-            let distinct = Array(Set(sets))
-            let stride = max(1, (distinct.count + 63) / 64)
-            var memberships = [UInt64](repeating: 0, count: 256 * stride)
-            for (index, set) in distinct.enumerated() {
-                set.forEach { symbol in memberships[Int(symbol) * stride + index / 64] |= 1 << UInt64(index % 64) }
-            }
-            var classOfMembership: [ArraySlice<UInt64>: Int] = [:]
-            var result = [Int](repeating: 0, count: 256)
-            for symbol in 0..<256 {
-                let membership = memberships[(symbol * stride)..<((symbol + 1) * stride)]
-                if let known = classOfMembership[membership] {
-                    result[symbol] = known
-                } else {
-                    result[symbol] = classOfMembership.count
-                    classOfMembership[membership] = classOfMembership.count
+            var classes = [Int](repeating: 0, count: 256)
+            var sizes = [256]
+            var inSet = [Int](repeating: 0, count: 256)
+            var moveTo = [Int](repeating: 0, count: 256)
+            var done = Set<SymbolSet>()
+            for set in sets where done.insert(set).inserted {
+                for index in sizes.indices { inSet[index] = 0 }
+                set.forEach { inSet[classes[Int($0)]] += 1 }
+                for index in sizes.indices {
+                    // A class wholly inside or outside the set is not cut.
+                    moveTo[index] = inSet[index] == 0 || inSet[index] == sizes[index] ? index : sizes.count
+                    if moveTo[index] != index {
+                        sizes[index] -= inSet[index]
+                        sizes.append(inSet[index])
+                    }
                 }
+                set.forEach { classes[Int($0)] = moveTo[classes[Int($0)]] }
             }
-            return (result, classOfMembership.count)
+            var renumbered = [Int](repeating: -1, count: sizes.count)
+            var count = 0
+            for symbol in 0..<256 {
+                if renumbered[classes[symbol]] < 0 { renumbered[classes[symbol]] = count; count += 1 }
+                classes[symbol] = renumbered[classes[symbol]]
+            }
+            return (classes, count)
         }
         let (classes, count) = partition(by: allSets)
         classOf = classes.map { UInt8($0) }

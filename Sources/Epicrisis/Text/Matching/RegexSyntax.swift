@@ -3,12 +3,15 @@
 /// possessive ones, `^ $ \A \z \Z \b \B`, and look-around of one character (`(?<![\p{L}\d])`,
 /// `(?!-)`). Anything else (back-references, flags, longer look-around) is `Unsupported`, and
 /// the pattern is left to ICU: the automaton is an optimisation, never a change of meaning.
-indirect enum RegexNode {
+///
+/// Only repetition is boxed: a symbol set stored inline saves an allocation per character of
+/// every phrase, which was much of the cost of loading the lexicon.
+enum RegexNode {
     case empty
     case symbols(SymbolSet)
     case sequence([RegexNode])
     case alternation([RegexNode])
-    case repetition(RegexNode, minimum: Int, maximum: Int?, greedy: Bool)
+    indirect case repetition(RegexNode, minimum: Int, maximum: Int?, greedy: Bool)
     case assertion(Assertion)
     /// A look-behind of fixed strings, longer than the automaton reads: kept only where it opens
     /// a top-level alternative, whose starts are then checked against it (see `parseAlternatives`).
@@ -27,17 +30,29 @@ indirect enum RegexNode {
     }
 }
 
-extension RegexNode {
-    /// How many program steps the node compiles to, roughly (saturating, never overflowing).
-    var size: Int {
-        switch self {
-        case .empty, .symbols, .assertion, .fixedLookBehind: return 1
-        case .sequence(let nodes), .alternation(let nodes): return nodes.reduce(1) { min($0 + $1.size, Int.max / 2) }
-        case .repetition(let node, let minimum, let maximum, _):
-            let copies = (maximum ?? minimum + 1) + 1
-            let inner = node.size
-            return inner > (Int.max / 4) / copies ? Int.max / 2 : inner * copies + 1
-        }
+/// A node with how many program steps it compiles to, roughly (saturating, never overflowing):
+/// counted as the parser builds the tree, since walking it again cost more than parsing it.
+private struct Sized {
+    var node: RegexNode
+    var size: Int
+
+    init(_ node: RegexNode, size: Int = 1) {
+        self.node = node
+        self.size = size
+    }
+
+    static let saturated = Int.max / 2
+
+    /// A sequence or alternation of `parts`.
+    static func combined(_ parts: [Sized], _ make: ([RegexNode]) -> RegexNode) -> Sized {
+        Sized(make(parts.map(\.node)), size: parts.reduce(1) { min($0 + $1.size, saturated) })
+    }
+
+    /// `inner` repeated from `minimum` to `maximum` times.
+    static func repetition(_ inner: Sized, minimum: Int, maximum: Int?, greedy: Bool) -> Sized {
+        let copies = (maximum ?? minimum + 1) + 1
+        let size = inner.size > (Int.max / 4) / copies ? saturated : inner.size * copies + 1
+        return Sized(.repetition(inner.node, minimum: minimum, maximum: maximum, greedy: greedy), size: size)
     }
 }
 
@@ -98,6 +113,8 @@ struct RegexParser {
     private(set) var approximated = false
     /// Whether a look-behind of fixed strings may be kept as a node (see `parseAlternatives`).
     private var keepsFixedLookBehind = false
+    /// How many such nodes were made.
+    private var fixedLookBehindCount = 0
 
     static func parse(_ pattern: String) throws(Unsupported) -> RegexNode {
         try parse(pattern, approximating: false).node
@@ -128,13 +145,20 @@ struct RegexParser {
             } else if case .sequence(let items) = alternative, case .fixedLookBehind(let condition) = items[0] {
                 (leading, body) = (condition, .sequence(Array(items.dropFirst())))
             }
-            // Anywhere else the condition is not one the automaton can check.
-            let (kept, dropped) = withoutFixedLookBehind(body)
-            if dropped {
-                guard approximating else { throw Unsupported(reason: "look-around longer than one character") }
-                exact = false
+            result.append((body, leading))
+        }
+        // Anywhere else the condition is not one the automaton can check. Most patterns have
+        // none: the trees are rebuilt without them only when the parser made more than it opened.
+        let opened = result.count { $0.leading != nil }
+        if parser.fixedLookBehindCount > opened {
+            for index in result.indices {
+                let (kept, dropped) = withoutFixedLookBehind(result[index].node)
+                if dropped {
+                    guard approximating else { throw Unsupported(reason: "look-around longer than one character") }
+                    exact = false
+                }
+                result[index].node = kept
             }
-            result.append((kept, leading))
         }
         return (result, exact)
     }
@@ -169,11 +193,11 @@ struct RegexParser {
     }
 
     private mutating func parseWhole() throws(Unsupported) -> RegexNode {
-        let node = try alternation()
+        let parsed = try alternation()
         guard index == characters.count else { throw Unsupported(reason: "unbalanced )") }
         // Repetitions multiply: `(a{1000}){1000}` would be a million steps of program.
-        guard node.size <= Self.sizeLimit else { throw Unsupported(reason: "too large") }
-        return node
+        guard parsed.size <= Self.sizeLimit else { throw Unsupported(reason: "too large") }
+        return parsed.node
     }
 
     private init(characters: [Unicode.Scalar]) {
@@ -182,25 +206,25 @@ struct RegexParser {
 
     private var current: Unicode.Scalar? { index < characters.count ? characters[index] : nil }
 
-    private mutating func alternation() throws(Unsupported) -> RegexNode {
+    private mutating func alternation() throws(Unsupported) -> Sized {
         var alternatives = [try sequence()]
         while current == "|" {
             index += 1
             alternatives.append(try sequence())
         }
-        return alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
+        return alternatives.count == 1 ? alternatives[0] : .combined(alternatives, RegexNode.alternation)
     }
 
-    private mutating func sequence() throws(Unsupported) -> RegexNode {
-        var items: [RegexNode] = []
+    private mutating func sequence() throws(Unsupported) -> Sized {
+        var items: [Sized] = []
         while let character = current, character != "|", character != ")" {
             let atom = try self.atom()
             items.append(try quantified(atom))
         }
-        return items.count == 1 ? items[0] : (items.isEmpty ? .empty : .sequence(items))
+        return items.count == 1 ? items[0] : (items.isEmpty ? Sized(.empty) : .combined(items, RegexNode.sequence))
     }
 
-    private mutating func quantified(_ atom: RegexNode) throws(Unsupported) -> RegexNode {
+    private mutating func quantified(_ atom: Sized) throws(Unsupported) -> Sized {
         var node = atom
         while let character = current {
             let bounds: (Int, Int?)
@@ -215,8 +239,8 @@ struct RegexParser {
             }
             var greedy = true
             if current == "?" { greedy = false; index += 1 } else if current == "+" { throw Unsupported(reason: "possessive quantifier") }
-            if case .assertion = node { throw Unsupported(reason: "quantified assertion") }
-            if case .fixedLookBehind = node { throw Unsupported(reason: "quantified assertion") }
+            if case .assertion = node.node { throw Unsupported(reason: "quantified assertion") }
+            if case .fixedLookBehind = node.node { throw Unsupported(reason: "quantified assertion") }
             node = .repetition(node, minimum: bounds.0, maximum: bounds.1, greedy: greedy)
         }
         return node
@@ -242,19 +266,19 @@ struct RegexParser {
         return (minimum, maximum)
     }
 
-    private mutating func atom() throws(Unsupported) -> RegexNode {
+    private mutating func atom() throws(Unsupported) -> Sized {
         guard let character = current else { throw Unsupported(reason: "unexpected end") }
         index += 1
         switch character {
         case "(": return try group()
-        case "[": return .symbols(try characterClass())
-        case ".": return .symbols(.notLineEnd)
-        case "^": return .assertion(.textStart)
-        case "$": return .assertion(.textEnd)
-        case "\\": return try escape(inClass: false)
+        case "[": return Sized(.symbols(try characterClass()))
+        case ".": return Sized(.symbols(.notLineEnd))
+        case "^": return Sized(.assertion(.textStart))
+        case "$": return Sized(.assertion(.textEnd))
+        case "\\": return Sized(try escape(inClass: false))
         case "*", "+", "?": throw Unsupported(reason: "nothing to repeat")
         case "{", "}", "]": throw Unsupported(reason: "bare \(character)") // ICU's reading of these varies
-        default: return .symbols(try literal(character))
+        default: return Sized(.symbols(try literal(character)))
         }
     }
 
@@ -263,7 +287,7 @@ struct RegexParser {
         return SymbolSet([symbol])
     }
 
-    private mutating func group() throws(Unsupported) -> RegexNode {
+    private mutating func group() throws(Unsupported) -> Sized {
         enum Kind { case plain, behind(negated: Bool), ahead(negated: Bool) }
         var kind = Kind.plain
         if current == "?" {
@@ -290,27 +314,30 @@ struct RegexParser {
             default: throw Unsupported(reason: "group flags")
             }
         }
-        let inner = try alternation()
+        let parsed = try alternation()
         guard current == ")" else { throw Unsupported(reason: "unclosed group") }
         index += 1
+        if case .plain = kind { return parsed }
+        let inner = parsed.node
         do throws(Unsupported) {
             switch kind {
-            case .plain: return inner
+            case .plain: return parsed
             case .ahead(let negated):
-                if case .empty = inner { return negated ? .symbols(SymbolSet()) : .empty }
-                return .assertion(.ahead(try Self.oneSymbol(inner), negated: negated))
+                if case .empty = inner { return Sized(negated ? .symbols(SymbolSet()) : .empty) }
+                return Sized(.assertion(.ahead(try Self.oneSymbol(inner), negated: negated)))
             case .behind(let negated):
-                if case .empty = inner { return negated ? .symbols(SymbolSet()) : .empty }
-                return .assertion(.behind(try Self.oneSymbol(inner), negated: negated))
+                if case .empty = inner { return Sized(negated ? .symbols(SymbolSet()) : .empty) }
+                return Sized(.assertion(.behind(try Self.oneSymbol(inner), negated: negated)))
             }
         } catch {
             if case .behind(let negated) = kind, keepsFixedLookBehind, let strings = LeadingLookBehind.strings(inner) {
-                return .fixedLookBehind(LeadingLookBehind(alternatives: strings, negated: negated))
+                fixedLookBehindCount += 1
+                return Sized(.fixedLookBehind(LeadingLookBehind(alternatives: strings, negated: negated)))
             }
             // Dropping a condition only adds matches.
             guard approximating else { throw error }
             approximated = true
-            return .empty
+            return Sized(.empty)
         }
     }
 
