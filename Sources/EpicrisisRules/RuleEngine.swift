@@ -27,10 +27,14 @@ public struct RuleEngine: Sendable {
     /// The findings of every applicable rule, in rule order.
     public func findings(letter: Letter, extraction: Extraction, only ruleIDs: Set<String>? = nil) -> [Finding] {
         let context = CheckContext(letter: letter, extraction: extraction, language: language)
-        return rules.filter { ruleIDs?.contains($0.id) ?? true }.flatMap { rule -> [Finding] in
-            guard rule.applicability.applies(to: letter, extraction: extraction), let check = Self.checks[rule.kind] else { return [] }
-            return check.run(rule, context)
+        var findings: [Finding] = []
+        // Rules are read where they are, not filtered into a copy: a rule is a large value, and
+        // this runs for every letter.
+        for rule in rules where ruleIDs?.contains(rule.id) ?? true {
+            guard rule.applicability.applies(to: letter, extraction: extraction), let check = Self.checks[rule.kind] else { continue }
+            findings += check.run(rule, context)
         }
+        return findings
     }
 
     /// The share of the weighted DSAM items the letter addresses, 0–100; nil for letters the

@@ -13,7 +13,10 @@ struct AnalysedLine {
         let folded = FoldedText(line.text)
         self.folded = folded
         self.isPlaceholder = !line.text.isEmpty && lexicon.placeholder.matches(folded)
-        self.isNotAddressing = !line.text.isEmpty && lexicon.notAddressing.contains { $0.matches(folded) }
+        let candidates = line.text.isEmpty ? 0 : lexicon.notAddressingScreen.candidates(in: folded)
+        self.isNotAddressing = candidates != 0 && lexicon.notAddressing.indices.contains { index in
+            PatternScreen.contains(candidates, index) && lexicon.notAddressing[index].matches(folded)
+        }
     }
 
     var text: String { line.text }

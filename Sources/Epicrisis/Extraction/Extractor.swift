@@ -123,8 +123,10 @@ public struct Extractor: Sendable {
     }
 
     private func treatments(in lines: [AnalysedLine]) -> [TreatmentFact] {
-        lexicon.treatments.compactMap { modality, pattern in
-            for line in lines where !line.text.isEmpty {
+        let candidates = lines.map { $0.text.isEmpty ? 0 : lexicon.treatmentScreen.candidates(in: $0.folded) }
+        return lexicon.treatments.enumerated().compactMap { index, treatment in
+            let (modality, pattern) = treatment
+            for (line, lineCandidates) in zip(lines, candidates) where PatternScreen.contains(lineCandidates, index) {
                 if let range = pattern.firstMatch(in: line.folded) {
                     return TreatmentFact(modality: modality, evidence: line.evidence(
                         at: range, polarity: context.polarity(of: range, in: line.folded), source: .text))

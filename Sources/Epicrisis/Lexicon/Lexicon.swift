@@ -20,6 +20,11 @@ public final class Lexicon: Sendable {
     public let cancerTerms: Pattern
     public let context: ContextCues
     public let treatments: [(modality: String, pattern: Pattern)]
+    /// Says in one pass over a line which treatments may match in it: each would otherwise scan
+    /// every line of every letter that does not mention it.
+    public let treatmentScreen: PatternScreen
+    /// The same for the `notAddressing` forms, tried on every line.
+    public let notAddressingScreen: PatternScreen
 
     init(language: String, headings: HeadingIndex, placeholder: Pattern, notAddressing: [Pattern],
          items: [ChecklistItem: ItemCues], priority: PriorityLexicon, cancerTerms: Pattern, context: ContextCues,
@@ -33,6 +38,8 @@ public final class Lexicon: Sendable {
         self.cancerTerms = cancerTerms
         self.context = context
         self.treatments = treatments
+        self.treatmentScreen = PatternScreen(treatments.map(\.pattern))
+        self.notAddressingScreen = PatternScreen(notAddressing)
     }
 
     /// A family of section headings and the items its sections speak to.

@@ -49,6 +49,9 @@ public struct Pattern: @unchecked Sendable {
         return screen.map { !$0.matches(text.symbols, range: range) } ?? false
     }
 
+    /// The automaton that says where the pattern may match: its own, or its screen.
+    var screeningAutomaton: Automaton? { automaton ?? screen }
+
     /// Whether the pattern runs on the automaton (else on ICU).
     public var isAutomatic: Bool { automaton != nil }
 
@@ -164,6 +167,34 @@ public struct PatternSet: Sendable {
             if let range = member.firstMatch(in: text), best == nil || range.location < best!.location { best = (range.location, index) }
         }
         return best?.index
+    }
+}
+
+/// Several patterns screened at once: one pass over a text says which of them may match in it
+/// (none that does is left out), so each is then run only on the lines it may match. The
+/// lexicon screens its treatments this way, since most lines name none of them and each would
+/// otherwise scan every line.
+public struct PatternScreen: Sendable {
+    private let automaton: Automaton?
+    /// All members may match: what a screen that cannot run says.
+    private let everything: UInt64
+
+    /// Up to 64 patterns; with more, or with one the automaton cannot run, it lets everything through.
+    public init(_ members: [Pattern]) {
+        let automata = members.compactMap(\.screeningAutomaton)
+        automaton = automata.count == members.count ? Automaton(screening: automata) : nil
+        everything = members.count >= 64 ? .max : (1 << UInt64(members.count)) - 1
+    }
+
+    /// Whether member `index` is among `candidates`; members past 64 always are.
+    public static func contains(_ candidates: UInt64, _ index: Int) -> Bool {
+        index >= 64 || candidates & (1 << UInt64(index)) != 0
+    }
+
+    /// Bit `i` set when `members[i]` may match somewhere in `text`.
+    public func candidates(in text: FoldedText) -> UInt64 {
+        guard let automaton, text.length <= Pattern.automatonLineLimit else { return everything }
+        return automaton.matchingIDs(in: text.symbols, range: NSRange(location: 0, length: text.length))
     }
 }
 

@@ -71,6 +71,60 @@ public struct FoldedText: Sendable {
     private let characterStarts: [Int32]
 
     public init(_ original: String) {
+        var source = original
+        if let ascii = source.withUTF8(Self.foldASCII) {
+            self.init(original: original, text: String(decoding: ascii.symbols, as: UTF8.self), symbols: ascii.symbols,
+                      offsets: ascii.offsets, starts: (0...Int32(original.utf8.count)).map { $0 })
+        } else {
+            self.init(general: original)
+        }
+    }
+
+    private init(original: String, text: String, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
+        self.original = original
+        self.text = text
+        self.length = symbols.count
+        self.symbols = symbols
+        self.characterOffsets = offsets
+        self.characterStarts = starts
+    }
+
+    /// The fold of an all-ASCII line (most lines of most letters), written straight into its
+    /// buffers: a character is a byte, folds to at most one byte, and starts where it is. Nil
+    /// when the line is not all ASCII.
+    private static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> (symbols: [UInt8], offsets: [Int32])? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var offsets: [Int32] = []
+        let symbols = [UInt8](unsafeUninitializedCapacity: utf8.count) { symbols, symbolCount in
+            offsets = [Int32](unsafeUninitializedCapacity: utf8.count + 1) { offsets, offsetCount in
+                var previous = UInt8(ascii: " ")
+                var kept = 0
+                for (index, byte) in utf8.enumerated() {
+                    if !isDigraphTail(previous, byte) {
+                        symbols[kept] = (65...90).contains(byte) ? byte + 32 : byte
+                        offsets[kept] = Int32(index)
+                        kept += 1
+                    }
+                    previous = byte
+                }
+                offsets[kept] = Int32(utf8.count)
+                offsetCount = kept + 1
+                symbolCount = kept
+            }
+        }
+        return (symbols, offsets)
+    }
+
+    /// `isDigraphTail` for ASCII bytes.
+    @inline(__always)
+    private static func isDigraphTail(_ previous: UInt8, _ byte: UInt8) -> Bool {
+        switch (previous, byte) {
+        case (0x6F, 0x65), (0x4F, 0x65), (0x4F, 0x45), (0x61, 0x61), (0x41, 0x61), (0x41, 0x41): true // oe Oe OE aa Aa AA
+        default: false
+        }
+    }
+
+    private init(general original: String) {
         self.original = original
         let capacity = original.utf8.count
         var folded: [UInt8] = []
@@ -118,6 +172,24 @@ public struct FoldedText: Sendable {
                 let characterIndex = Int32(starts.count)
                 starts.append(byteOffset)
                 previous = scalar
+                // The Danish letters, most of what is not ASCII, without the general fold's array.
+                let danish: (UInt8, UInt8?)? = switch scalar {
+                case "æ", "Æ": (UInt8(ascii: "a"), UInt8(ascii: "e"))
+                case "ø", "Ø": (UInt8(ascii: "o"), nil)
+                case "å", "Å": (UInt8(ascii: "a"), nil)
+                default: nil
+                }
+                if let (first, second) = danish {
+                    folded.append(first)
+                    symbols.append(first)
+                    offsets.append(characterIndex)
+                    if let second {
+                        folded.append(second)
+                        symbols.append(second)
+                        offsets.append(characterIndex)
+                    }
+                    continue
+                }
                 for foldedScalar in Self.fold(scalar) {
                     folded.append(contentsOf: UTF8.encode(foldedScalar)!)
                     Symbol.append(foldedScalar, to: &symbols)
@@ -239,9 +311,37 @@ public struct FoldedText: Sendable {
     private static let latinOne: [Unicode.Scalar] = Array("aaaa???ceeeeiiii?noooo???uuuuy?y".unicodeScalars)
 
     private static func stripped(_ character: Unicode.Scalar) -> [Unicode.Scalar] {
+        if let known = strippedCache.value(for: character.value) { return known }
         let lower = String(character).lowercased()
         let stripped = lower.applyingTransform(.stripDiacritics, reverse: false) ?? lower
         let scalars = Array(stripped.unicodeScalars)
-        return scalars.isEmpty ? [character] : scalars
+        let result = scalars.isEmpty ? [character] : scalars
+        strippedCache.store(result, for: character.value)
+        return result
+    }
+
+    /// ICU's transform costs some ten thousand instructions a character, and letters repeat the
+    /// same few (bullets, quotes, arrows): each is transformed once per process.
+    private static let strippedCache = FoldCache()
+}
+
+/// The folds of characters outside the table, shared by all threads; bounded, so text full of
+/// distinct rare characters cannot grow it without end (those are then transformed each time).
+private final class FoldCache: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var folds: [UInt32: [Unicode.Scalar]] = [:]
+    private static let limit = 4_096
+
+    func value(for scalar: UInt32) -> [Unicode.Scalar]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return folds[scalar]
+    }
+
+    func store(_ fold: [Unicode.Scalar], for scalar: UInt32) {
+        lock.lock()
+        defer { lock.unlock() }
+        if folds.count < Self.limit { folds[scalar] = fold }
     }
 }

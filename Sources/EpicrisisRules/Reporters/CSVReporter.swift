@@ -19,7 +19,8 @@ public final class CSVReporter: Reporter {
             extraction?.priority?.colour.rawValue ?? "", extraction?.mainDiagnosisCode ?? "",
             report.score.map(TextReporter.format) ?? "",
         ]
-        row += ChecklistItem.allCases.map { report.checklist[$0]?.rawValue ?? "" }
+        let statuses = report.checklist // computed: built once, not once per item
+        row += ChecklistItem.allCases.map { statuses[$0]?.rawValue ?? "" }
         row += [Severity.error, .warning, .info].map { severity in String(report.findings.filter { $0.severity == severity }.count) }
         row.append(report.readError == nil ? "false" : "true")
         return row.map(Self.field).joined(separator: ",") + "\n"

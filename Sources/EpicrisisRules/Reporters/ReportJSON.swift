@@ -5,8 +5,9 @@ import Epicrisis
 public enum ReportJSON {
     static func letter(_ report: LetterReport, _ options: ReportOptions) -> JSONValue {
         let extraction = report.extraction
+        let statuses = report.checklist // computed: built once, not once per item
         let checklist: JSONValue = .object(ChecklistItem.allCases.map { item in
-            (item.rawValue, .string((report.checklist[item] ?? .missing).rawValue))
+            (item.rawValue, .string((statuses[item] ?? .missing).rawValue))
         })
         var pairs: [(String, JSONValue)] = [
             ("file", .string(report.file)),

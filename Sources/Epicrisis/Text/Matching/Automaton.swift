@@ -19,6 +19,8 @@ final class Automaton: @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
     private var pool: [(unanchored: LazyDFA, anchored: LazyDFA)] = []
+    /// Whether the unanchored automaton collects every alternative's matches (see `screening`).
+    private let collecting: Bool
 
     /// Whether matches are the pattern's; if not, look-around was dropped and the automaton only
     /// says where the pattern cannot match.
@@ -32,6 +34,7 @@ final class Automaton: @unchecked Sendable {
             self.alternatives = parsed.map(\.node)
             isExact = parsed.allSatisfy(\.exact)
             conditions = []
+            collecting = false
         } catch {
             return nil
         }
@@ -55,8 +58,30 @@ final class Automaton: @unchecked Sendable {
                 isExact = parsed.exact
                 self.conditions = conditions
             }
+            collecting = false
         } catch {
             return nil
+        }
+    }
+
+    /// One automaton over several, alternative `i` standing for `members[i]`, that says in one pass
+    /// which members match somewhere in a text (`matchingIDs`). Their look-behind conditions are
+    /// left out, so it may name a member that does not match, never miss one that does: a screen.
+    /// Nil past 64 members.
+    init?(screening members: [Automaton]) {
+        guard members.count <= 64 else { return nil }
+        alternatives = members.map { $0.alternatives.count == 1 ? $0.alternatives[0] : .alternation($0.alternatives) }
+        isExact = false
+        conditions = []
+        collecting = true
+    }
+
+    /// Bit `i` set when alternative `i` may match within `range` (a `screening` automaton).
+    func matchingIDs(in symbols: [UInt8], range: NSRange) -> UInt64 {
+        symbols.withUnsafeBufferPointer { symbols in
+            withDFAs { unanchored, _ in
+                unanchored.matchingIDs(symbols, from: range.location, to: range.location + range.length)
+            }
         }
     }
 
@@ -131,7 +156,7 @@ final class Automaton: @unchecked Sendable {
         let dfas = pool.popLast() ?? {
             let program = compiled ?? Program(alternatives: alternatives)
             compiled = program
-            return (LazyDFA(program: program, anchored: false), LazyDFA(program: program, anchored: true))
+            return (LazyDFA(program: program, anchored: false, collecting: collecting), LazyDFA(program: program, anchored: true))
         }()
         lock.unlock()
         defer {

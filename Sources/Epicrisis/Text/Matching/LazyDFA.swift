@@ -16,9 +16,11 @@ final class LazyDFA {
     /// Past this many states the tables are dropped and rebuilt from what the text needs.
     static let stateLimit = 4_096
 
-    init(program: Program, anchored: Bool) {
+    /// With `collecting`, an unanchored automaton that follows every alternative past its matches
+    /// and tells which alternatives match anywhere (`matchingIDs`), as a set of ids below 64.
+    init(program: Program, anchored: Bool, collecting: Bool = false) {
         tables = .allocate(capacity: 1)
-        tables.initialize(to: Tables(program: program, anchored: anchored))
+        tables.initialize(to: Tables(program: program, anchored: anchored && !collecting, collects: collecting))
     }
 
     deinit {
@@ -58,12 +60,19 @@ final class LazyDFA {
     func matchAtEnd(_ state: Int32) -> Int32 {
         tables.pointee.matchAtEnd(state)
     }
+
+    /// Bit `id` set for each alternative that matches somewhere within `symbols[from..<to]`
+    /// (collecting automata only).
+    func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        tables.pointee.matchingIDs(symbols, from: from, to: to)
+    }
 }
 
 /// A `LazyDFA`'s states and transitions.
 private struct Tables {
     private let program: Program
     private let anchored: Bool
+    private let collects: Bool
     private let stride: Int
     /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`. Kept as a raw buffer so
     /// the scanning loops read it without bounds checks: they are the hot path.
@@ -76,6 +85,12 @@ private struct Tables {
     private var matchedID: [Int32] = []
     /// Per state: -2 unknown, -1 no match at the end of the text, else the id matched there.
     private var endMatch: [Int32] = []
+    /// When collecting: per state and class, the ids matched before reading the class; per
+    /// state, those matched at the end of the text.
+    private var matchMasks: [UInt64] = []
+    private var endMasks: [UInt64] = []
+    /// When collecting: the closure of the start per previous-symbol group and class after.
+    private var startClosures: [Int: (next: [Int32], mask: UInt64)] = [:]
     private var positions: [[Int32]] = []
     private var prevGroups: [Int] = []
     private var index: [StateKey: Int32] = [:]
@@ -95,9 +110,10 @@ private struct Tables {
         var positions: [Int32]
     }
 
-    init(program: Program, anchored: Bool) {
+    init(program: Program, anchored: Bool, collects: Bool) {
         self.program = program
         self.anchored = anchored
+        self.collects = collects
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
@@ -119,6 +135,8 @@ private struct Tables {
         tableCount = 0
         matchedID.removeAll(keepingCapacity: true)
         endMatch.removeAll(keepingCapacity: true)
+        matchMasks.removeAll(keepingCapacity: true)
+        endMasks.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
         prevGroups.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
@@ -143,6 +161,10 @@ private struct Tables {
         tableCount += stride
         matchedID.append(contentsOf: repeatElement(-1, count: stride))
         endMatch.append(-2)
+        if collects {
+            matchMasks.append(contentsOf: repeatElement(0, count: stride))
+            endMasks.append(0)
+        }
         index[key] = state
         return state
     }
@@ -220,13 +242,37 @@ private struct Tables {
     mutating func matchAtEnd(_ state: Int32) -> Int32 {
         let known = endMatch[Int(state)]
         if known != -2 { return known }
-        let (_, id) = closure(of: state, after: nil)
+        let (_, id, mask) = closure(of: state, after: nil)
         endMatch[Int(state)] = id
+        if collects { endMasks[Int(state)] = mask }
         return id
     }
 
+    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+        var found: UInt64 = 0
+        var state = start(before: from > 0 ? symbols[from - 1] : nil)
+        var position = from
+        while position < to {
+            let symbolClass = Int(classOf[Int(symbols[position])])
+            let slot = Int(state) * stride + symbolClass
+            var next = table[slot]
+            if next < 0 { next = computeStep(state, symbolClass: symbolClass) }
+            if next & 1 != 0 { found |= matchMasks[slot] }
+            state = next >> 1
+            position += 1
+        }
+        if to < symbols.count {
+            let symbolClass = Int(classOf[Int(symbols[to])])
+            if step(state, symbols[to]) & 1 != 0 { found |= matchMasks[Int(state) * stride + symbolClass] }
+        } else {
+            _ = matchAtEnd(state)
+            found |= endMasks[Int(state)]
+        }
+        return found
+    }
+
     private mutating func computeStep(_ state: Int32, symbolClass: Int) -> Int32 {
-        let (next, id) = closure(of: state, after: symbolClass)
+        let (next, id, mask) = closure(of: state, after: symbolClass)
         var nextPositions = next
         if !anchored {
             if !nextPositions.contains(program.start) { nextPositions.append(program.start) }
@@ -238,26 +284,46 @@ private struct Tables {
             // A full cache is dropped only between lines (at a start), so states in use stay valid.
             target = addState(StateKey(group: nextGroup, positions: nextPositions))
         }
-        let value = target << 1 | (id >= 0 ? 1 : 0)
+        let value = target << 1 | (id >= 0 || mask != 0 ? 1 : 0)
         let slot = Int(state) * stride + symbolClass
         table[slot] = value
         matchedID[slot] = id
+        if collects { matchMasks[slot] = mask }
         return value
     }
 
     /// Follows the state's positions in priority order through splits and assertions, given the
     /// class after (nil: end of text). Returns the positions reached by reading that class, those
-    /// ahead of the first match only, and the id of that match (-1: none).
-    private mutating func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32) {
+    /// ahead of the first match only, and the id of that match (-1: none). When collecting, it
+    /// goes on past matches and returns every position and the ids of every match it met.
+    private mutating func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
+        let group = prevGroups[Int(state)]
+        guard collects else { return traverse(positions[Int(state)], group: group, after: symbolClass) }
+        // Every state of a collecting automaton holds the start, whose closure (the first step of
+        // every member) is most of the work and always the same: it is computed once per
+        // neighbourhood and merged in.
+        let key = group * (program.classCount + 1) + (symbolClass ?? program.classCount)
+        let fromStart = startClosures[key] ?? {
+            let (next, _, mask) = traverse([program.start], group: group, after: symbolClass)
+            startClosures[key] = (next, mask)
+            return (next, mask)
+        }()
+        var (next, _, mask) = traverse(positions[Int(state)].filter { $0 != program.start }, group: group, after: symbolClass)
+        for position in fromStart.next where readStamps[Int(position)] != generation { next.append(position) }
+        return (next, -1, mask | fromStart.mask)
+    }
+
+    private mutating func traverse(_ roots: [Int32], group: Int, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
         generation &+= 1
         if generation == 0 {
             for index in stamps.indices { stamps[index] = 0; readStamps[index] = 0 }
             generation = 1
         }
-        let before = program.looksBehind ? program.representative(ofGroup: prevGroups[Int(state)]) : nil
+        let before = program.looksBehind ? program.representative(ofGroup: group) : nil
         let after = symbolClass.map { program.representative[$0] }
         var next: [Int32] = []
-        var stack = Array(positions[Int(state)].reversed())
+        var mask: UInt64 = 0
+        var stack = Array(roots.reversed())
         while let position = stack.popLast() {
             if stamps[Int(position)] == generation { continue }
             stamps[Int(position)] = generation
@@ -273,9 +339,10 @@ private struct Tables {
                     next.append(target)
                 }
             case .match(let id):
-                return (next, id)
+                guard collects else { return (next, id, 0) }
+                if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
             }
         }
-        return (next, -1)
+        return (next, -1, mask)
     }
 }
