@@ -105,6 +105,56 @@ struct AutomatonTests {
         #expect(headingLines > 200)
     }
 
+    /// A screen names every member that matches somewhere in a line; it may name more only for
+    /// members whose look-behind it leaves out.
+    @Test("a screen names exactly the members that match, over-approximating only look-behind", arguments: [
+        ([#"\bkemo\w*"#, #"\bstråle\w*"#, #"^se journal$"#, #"x{2,}"#, #"b(?!c)"#, #"$"#],
+         ["kemoterapi og strålebehandling", "se journal", "se journalen", "xx bc", "abc", "", "strålekemo"]),
+        ([#"(?<!af|be)kræft\w*"#, #"\bmalign\w*"#], ["afkræftet", "brystkræft", "malignt", "bekræftet malign"]),
+    ])
+    func screen(_ sources: [String], _ lines: [String]) throws {
+        let patterns = try sources.map(Pattern.init)
+        let screen = PatternScreen(patterns)
+        for line in lines {
+            let text = FoldedText(line)
+            let candidates = screen.candidates(in: text)
+            for (index, pattern) in patterns.enumerated() {
+                let matches = pattern.matches(text)
+                let named = PatternScreen.contains(candidates, index)
+                if pattern.source.hasPrefix("(?<!") {
+                    #expect(named || !matches, "\(pattern.source) on \(line)")
+                } else {
+                    #expect(named == matches, "\(pattern.source) on \(line)")
+                }
+            }
+        }
+    }
+
+    @Test("a screen of more than 64 patterns lets every line through")
+    func largeScreen() throws {
+        let patterns = try (0..<70).map { try Pattern("word\($0)\\b") }
+        let screen = PatternScreen(patterns)
+        let candidates = screen.candidates(in: FoldedText("nothing here"))
+        #expect(patterns.indices.allSatisfy { PatternScreen.contains(candidates, $0) })
+    }
+
+    @Test("the lexicon's screens miss no treatment and no not-addressing form on any line the project has")
+    func lexiconScreens() throws {
+        let lexicon = Fixtures.lexicon
+        var named = 0
+        for line in Self.projectLines() {
+            for (screen, patterns) in [(lexicon.treatmentScreen, lexicon.treatments.map(\.pattern)),
+                                       (lexicon.notAddressingScreen, lexicon.notAddressing)] {
+                let candidates = screen.candidates(in: line)
+                for (index, pattern) in patterns.enumerated() {
+                    named += PatternScreen.contains(candidates, index) ? 1 : 0
+                    #expect(PatternScreen.contains(candidates, index) || !pattern.matches(line), "\(pattern.source.prefix(50)) on \(line.original)")
+                }
+            }
+        }
+        #expect(named > 100)
+    }
+
     static func projectLines() -> [FoldedText] {
         var folders = [Fixtures.samples, Fixtures.root.appendingPathComponent("corpus")]
         if Fixtures.hasShared { folders.append(Fixtures.shared.appendingPathComponent("corpus/dev")) }
