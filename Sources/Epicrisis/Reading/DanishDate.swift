@@ -8,13 +8,17 @@ public enum DanishDate {
 
     /// The first date in `text`, with its character offset.
     public static func firstDate(in text: String) -> (date: CalendarDate, offset: Int)? {
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
+        firstDate(in: Array(text)[...])
+    }
+
+    /// The first date in `characters`, with its offset from their start; a header line's dates
+    /// are read one after another from the same characters.
+    static func firstDate(in characters: ArraySlice<Character>) -> (date: CalendarDate, offset: Int)? {
+        var index = characters.startIndex
+        while index < characters.endIndex {
             if characters[index].isASCII, characters[index].isNumber,
-               index == 0 || !(characters[index - 1].isNumber) {
-                let rest = String(characters[index...].prefix(24))
-                if let date = parsePrefix(rest) { return (date, index) }
+               index == characters.startIndex || !(characters[index - 1].isNumber) {
+                if let date = parsePrefix(characters[index...].prefix(24)) { return (date, index - characters.startIndex) }
             }
             index += 1
         }
@@ -24,10 +28,10 @@ public enum DanishDate {
     /// Parses a string that is exactly one date (surrounding spaces allowed).
     public static func parse(_ text: String) -> CalendarDate? {
         let trimmed = text.trimmingSpaces
-        return parsePrefix(trimmed)
+        return parsePrefix(Array(trimmed)[...])
     }
 
-    private static func parsePrefix(_ text: String) -> CalendarDate? {
+    private static func parsePrefix(_ text: ArraySlice<Character>) -> CalendarDate? {
         let scanner = DateScanner(text)
         guard let first = scanner.number(maxDigits: 4) else { return nil }
         if first.digits == 4 {
@@ -68,37 +72,40 @@ public enum DanishDate {
 
 /// A tiny cursor over the characters of a date.
 private final class DateScanner {
-    private let characters: [Character]
-    private var index = 0
+    private let characters: ArraySlice<Character>
+    private var index: Int
 
-    init(_ text: String) { characters = Array(text) }
+    init(_ text: ArraySlice<Character>) {
+        characters = text
+        index = text.startIndex
+    }
 
     func number(maxDigits: Int) -> (value: Int, digits: Int)? {
         var value = 0
         var digits = 0
-        while index < characters.count, digits < maxDigits, let digit = characters[index].wholeNumberValue,
+        while index < characters.endIndex, digits < maxDigits, let digit = characters[index].wholeNumberValue,
               characters[index].isASCII {
             value = value * 10 + digit
             digits += 1
             index += 1
         }
-        if index < characters.count, characters[index].isASCII, characters[index].isNumber { return nil }
+        if index < characters.endIndex, characters[index].isASCII, characters[index].isNumber { return nil }
         return digits > 0 ? (value, digits) : nil
     }
 
     func separator(_ allowed: Set<Character>) -> Bool {
-        guard index < characters.count, allowed.contains(characters[index]) else { return false }
+        guard index < characters.endIndex, allowed.contains(characters[index]) else { return false }
         index += 1
         return true
     }
 
     func skipSpaces() {
-        while index < characters.count, characters[index] == " " { index += 1 }
+        while index < characters.endIndex, characters[index] == " " { index += 1 }
     }
 
     func word() -> String? {
         var letters = ""
-        while index < characters.count, characters[index].isLetter {
+        while index < characters.endIndex, characters[index].isLetter {
             letters.append(characters[index])
             index += 1
         }

@@ -137,13 +137,12 @@ struct HeaderBlock {
 
     private func allDates(_ value: String, _ location: SourceLocation) -> [DatedField] {
         var result: [DatedField] = []
+        let characters = Array(value)
         var consumed = 0
-        var rest = value
-        while let (date, offset) = DanishDate.firstDate(in: rest) {
+        while let (date, offset) = DanishDate.firstDate(in: characters[consumed...]) {
             result.append(DatedField(date, location: location.advanced(by: consumed + offset)))
             let skip = offset + 8
-            guard skip < rest.count else { break }
-            rest = String(rest.dropFirst(skip))
+            guard skip < characters.count - consumed else { break }
             consumed += skip
         }
         return result

@@ -94,6 +94,9 @@ public struct FoldedText: Sendable {
     /// when the line is not all ASCII.
     private static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> (symbols: [UInt8], offsets: [Int32])? {
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // Not through `unsafeUninitializedCapacity`: with capacity 0 it writes the count of the
+        // shared empty array, a race ThreadSanitizer reports when two threads do it.
+        guard !utf8.isEmpty else { return ([], [0]) }
         var offsets: [Int32] = []
         let symbols = [UInt8](unsafeUninitializedCapacity: utf8.count) { symbols, symbolCount in
             offsets = [Int32](unsafeUninitializedCapacity: utf8.count + 1) { offsets, offsetCount in
