@@ -45,8 +45,10 @@ struct SampleLetters {
     }
 }
 
-struct Timing {
+struct Timing: Comparable {
     var seconds: Double
+
+    static func < (lhs: Timing, rhs: Timing) -> Bool { lhs.seconds < rhs.seconds }
 
     func summary(_ batch: SampleLetters.Batch) -> String {
         let letters = Double(batch.letters.count) / seconds

@@ -6,7 +6,7 @@ import Foundation
 /// epicheck-bench: throughput of the whole pipeline (read, extract, rules, JSON report) on one core
 /// and on all cores, set against libxml2 parsing alone on the same bytes; peak memory; start-up time.
 ///
-///     swift run -c release epicheck-bench [--count N] [--jobs N] [--root DIR] [--only text|oioxml]
+///     swift run -c release epicheck-bench [--count N] [--jobs N] [--rounds N] [--root DIR] [--only text|oioxml]
 ///     swift run -c release epicheck-bench --patterns          # cost of each lexicon pattern family
 ///     swift run -c release epicheck-bench --generate DIR --count 100000   # letters on disk for the CLI
 ///     swift run -c release epicheck-bench --startup .build/release/epicheck
@@ -14,6 +14,10 @@ struct Options {
     var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     var count = 2_000
     var jobs = ProcessInfo.processInfo.processorCount
+    /// Each measurement is repeated this many times, the runs of one round interleaved, and the
+    /// fastest kept: this machine's speed drifts from minute to minute, and a ratio of two runs
+    /// made a minute apart measures the drift as much as the code.
+    var rounds = 3
     var patterns = false
     var generate: String?
     var startup: String?
@@ -26,6 +30,7 @@ struct Options {
             switch argument {
             case "--count": count = Int(iterator.next() ?? "") ?? count
             case "--jobs": jobs = Int(iterator.next() ?? "") ?? jobs
+            case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--root": root = URL(fileURLWithPath: iterator.next() ?? ".")
             case "--patterns": patterns = true
             case "--generate": generate = iterator.next()
@@ -64,16 +69,19 @@ if let binary = options.startup {
 }
 
 let pipeline = Pipeline(extractor: extractor, engine: engine)
-print("epicheck-bench: \(options.count) letters per run, \(options.jobs) cores for the parallel runs")
+print("epicheck-bench: \(options.count) letters per run, \(options.jobs) cores for the parallel runs, fastest of \(options.rounds) rounds")
 for (kind, letters) in [("text", samples.text), ("oioxml", samples.xml)] where options.only == nil || options.only == kind {
     let batch = samples.replicate(letters, count: options.count)
-    let single = pipeline.run(batch, jobs: 1)
-    let parallel = pipeline.run(batch, jobs: options.jobs)
+    var single = Timing(seconds: .infinity), parallel = single, parse = single
+    for _ in 0..<options.rounds {
+        single = min(single, pipeline.run(batch, jobs: 1))
+        parallel = min(parallel, pipeline.run(batch, jobs: options.jobs))
+        if kind == "oioxml" { parse = min(parse, LibXML2Baseline.run(batch)) }
+    }
     print("\n\(kind): \(letters.count) distinct sample letters, \(batch.bytes / 1024) KiB per run")
     print("  epicheck, 1 core:        " + single.summary(batch))
     print("  epicheck, \(options.jobs) cores:       " + parallel.summary(batch) + String(format: "  (%.2f× one core)", single.seconds / parallel.seconds))
     if kind == "oioxml" {
-        let parse = LibXML2Baseline.run(batch)
         print("  libxml2 parse alone:     " + parse.summary(batch))
         print(String(format: "  epicheck per letter ÷ libxml2 parse per letter: %.1f×", single.seconds / parse.seconds))
     }

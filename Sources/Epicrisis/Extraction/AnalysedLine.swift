@@ -1,6 +1,9 @@
 /// A line of clinical text prepared once per letter for every matcher: folded, and judged for
 /// whether it says anything at all.
-struct AnalysedLine {
+///
+/// A class, immutable: sections and judges pass lines around, and each copy of a structure
+/// holding a line's text and its fold cost a reference count per array.
+final class AnalysedLine: Sendable {
     let line: TextLine
     let folded: FoldedText
     /// A placeholder (`[udfyldes]`, `{{plan}}`, `XXX`, `-`): no content.

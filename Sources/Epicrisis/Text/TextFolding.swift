@@ -57,7 +57,10 @@ public enum TextFolding {
 ///
 /// Built once per line and letter, in one pass over the line's Unicode scalars: the fold as text
 /// (for ICU), as symbols (for the automata), and the map back to the original's characters.
-public struct FoldedText: Sendable {
+///
+/// A class, immutable: lines are handed from reader to sections to judges, and a structure of five
+/// arrays cost five reference counts at every hand-over.
+public final class FoldedText: Sendable {
     public let original: String
     public let text: String
     /// The UTF-16 length of `text`.
@@ -70,13 +73,14 @@ public struct FoldedText: Sendable {
     /// Where each character of the original starts in its UTF-8, and one more: the end.
     private let characterStarts: [Int32]
 
-    public init(_ original: String) {
+    public convenience init(_ original: String) {
         var source = original
         if let ascii = source.withUTF8(Self.foldASCII) {
             self.init(original: original, text: String(decoding: ascii.symbols, as: UTF8.self), symbols: ascii.symbols,
                       offsets: ascii.offsets, starts: (0...Int32(original.utf8.count)).map { $0 })
         } else {
-            self.init(general: original)
+            let fold = Self.foldGeneral(original)
+            self.init(original: original, text: fold.text, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts)
         }
     }
 
@@ -127,8 +131,8 @@ public struct FoldedText: Sendable {
         }
     }
 
-    private init(general original: String) {
-        self.original = original
+    /// The fold of any line, character by character.
+    private static func foldGeneral(_ original: String) -> (text: String, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
         let capacity = original.utf8.count
         var folded: [UInt8] = []
         folded.reserveCapacity(capacity)
@@ -202,11 +206,7 @@ public struct FoldedText: Sendable {
         }
         offsets.append(Int32(starts.count))
         starts.append(Int32(capacity))
-        self.text = String(decoding: folded, as: UTF8.self)
-        self.length = symbols.count
-        self.symbols = symbols
-        self.characterOffsets = offsets
-        self.characterStarts = starts
+        return (String(decoding: folded, as: UTF8.self), symbols, offsets, starts)
     }
 
     /// The scalar a UTF-8 sequence starts at `index`, and its width in bytes.
