@@ -105,6 +105,30 @@ struct AutomatonTests {
         #expect(headingLines > 200)
     }
 
+    /// A heading's content is found where its head (heading, colon, spaces) ends, without ICU; it
+    /// must be the `content` group ICU finds, an empty group counting as none.
+    @Test("a heading's content is the content group ICU finds, on every heading line the project has")
+    func headingContent() throws {
+        let lexicon = Fixtures.lexicon
+        let finder = SectionFinder(lexicon: lexicon)
+        var withContent = 0
+        for line in Self.projectLines() {
+            guard let index = lexicon.headings.patterns.firstMatching(in: line) else { continue }
+            let match = try #require(lexicon.headings.patterns.members[index].captures(in: line), "\(line.original)")
+            var expected: NSRange? = match.range(withName: "content")
+            if expected?.location == NSNotFound || expected?.length == 0 { expected = nil }
+            #expect(lexicon.headings.contentStart(index, in: line) != nil, "\(line.original)")
+            #expect(finder.heading(line)?.1 == expected, "\(line.original)")
+            withContent += expected == nil ? 0 : 1
+        }
+        #expect(withContent > 100)
+        // A line terminator inside the line leaves the answer to ICU.
+        let broken = FoldedText("Diagnose: kræft\u{2028}i tyktarmen")
+        if let index = lexicon.headings.patterns.firstMatching(in: broken) {
+            #expect(lexicon.headings.contentStart(index, in: broken) == nil)
+        }
+    }
+
     /// A screen names every member that matches somewhere in a line; it may name more only for
     /// members whose look-behind it leaves out.
     @Test("a screen names exactly the members that match, over-approximating only look-behind", arguments: [

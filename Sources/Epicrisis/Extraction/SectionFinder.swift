@@ -50,10 +50,15 @@ struct SectionFinder {
 
     /// The heading entry a line matches, with the range of any content after its colon.
     func heading(_ folded: FoldedText) -> (Lexicon.HeadingEntry, NSRange?)? {
-        guard let index = lexicon.headings.patterns.firstMatching(in: folded),
-              let match = lexicon.headings.patterns.members[index].captures(in: folded) else { return nil }
+        let headings = lexicon.headings
+        guard let index = headings.patterns.firstMatching(in: folded) else { return nil }
+        if let start = headings.contentStart(index, in: folded) {
+            // Empty content is no content, as when the heading ends the line.
+            return (headings.entries[index], start < folded.length ? NSRange(location: start, length: folded.length - start) : nil)
+        }
+        guard let match = headings.patterns.members[index].captures(in: folded) else { return nil }
         let content = match.range(withName: "content")
-        return (lexicon.headings.entries[index], content.location == NSNotFound ? nil : content)
+        return (headings.entries[index], content.location == NSNotFound ? nil : content)
     }
 
     /// A bold or upper-case line, or a bare label with a colon, that names no checklist item.

@@ -39,13 +39,15 @@ public enum LexiconLoader {
     private static func headings(_ value: YAMLValue) throws -> Lexicon.HeadingIndex {
         var entries: [Lexicon.HeadingEntry] = []
         var patterns: [Pattern] = []
+        var heads: [LazyPattern] = []
         for entry in try value.array() {
             let fields = try entry.fields(required: ["terms", "items", "credit"])
             let termsValue = try fields.required("terms")
             let terms = try termsValue.strings()
             // Each entry is its own expression, so an error names the entry's line.
-            patterns.append(try compile(#"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"#
-                + terms.map { "(?:\($0))" }.joined(separator: "|") + #")\s*(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#, at: termsValue))
+            let head = #"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"# + terms.map { "(?:\($0))" }.joined(separator: "|") + #")\s*"#
+            patterns.append(try compile(head + #"(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#, at: termsValue))
+            heads.append(LazyPattern(head + #"(?:$|(?:[:.]|-\s)\s*)"#))
             let items = try fields.required("items").array().map { try checklistItem(try $0.string(), at: $0) }
             let creditValue = try fields.required("credit")
             guard let credit = Lexicon.Credit(rawValue: try creditValue.string()) else {
@@ -53,7 +55,7 @@ public enum LexiconLoader {
             }
             entries.append(Lexicon.HeadingEntry(items: items, credit: credit, line: entry.line))
         }
-        return Lexicon.HeadingIndex(entries: entries, patterns: PatternSet(patterns))
+        return Lexicon.HeadingIndex(entries: entries, patterns: PatternSet(patterns), heads: heads)
     }
 
     private static func priority(_ value: YAMLValue) throws -> Lexicon.PriorityLexicon {

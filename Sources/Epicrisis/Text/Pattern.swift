@@ -144,6 +144,28 @@ final class LazyExpression: @unchecked Sendable {
     }
 }
 
+/// A pattern compiled the first time it is needed: for patterns derived from ones already checked
+/// at load, which a process checking one letter mostly never needs. Nil if it does not compile.
+final class LazyPattern: @unchecked Sendable {
+    private let source: String
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var compiled: Pattern??
+
+    init(_ source: String) {
+        self.source = source
+    }
+
+    var pattern: Pattern? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let made = try? Pattern(source)
+        compiled = .some(made)
+        return made
+    }
+}
+
 /// Several patterns matched at once, to learn which one matches first: the leftmost match, and of
 /// those starting there the first listed (as in an ICU alternation). The lexicon's headings are
 /// such a set: one pass over a line says which heading, if any, it is.

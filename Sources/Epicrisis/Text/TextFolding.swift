@@ -255,6 +255,10 @@ public final class FoldedText: Sendable {
         symbols[offset]
     }
 
+    /// Whether the text holds a line terminator (`\n`, `\r`, VT, FF, NEL, LS, PS), which ICU's
+    /// `.` does not match and its `$` stops before.
+    var hasLineTerminator: Bool { symbols.contains { (10...13).contains($0) || $0 == Symbol.otherLineEnd } }
+
     /// Whether the text holds a digit.
     var hasDigit: Bool { symbols.contains { SymbolSet.digits.contains($0) } }
 
