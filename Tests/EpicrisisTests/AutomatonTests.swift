@@ -129,6 +129,29 @@ struct AutomatonTests {
         }
     }
 
+    /// Header labels are read on the automaton: the matches must be ICU's, and the label each
+    /// holds the text of ICU's group 1.
+    @Test("header labels are the ones ICU's capture group holds, on every line the project has")
+    func headerLabels() throws {
+        let pattern = HeaderBlock.labelPattern
+        var labelled = 0
+        for line in Self.projectLines() {
+            let whole = NSRange(location: 0, length: line.length)
+            let expected = pattern.icuMatches(in: line, range: whole)
+            #expect(pattern.ranges(in: line) == expected.map(\.range), "\(line.original)")
+            for match in expected {
+                let group = match.range(at: 1)
+                let found = try #require(HeaderBlock.label(in: match.range, of: line), "\(line.original)")
+                #expect(found.1 == group.location, "\(line.original)")
+                let form = try NSRegularExpression(pattern: "^(?:\(found.0))$")
+                let text = line.substring(group)
+                #expect(form.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil, "\(found.0) for \(text)")
+                labelled += 1
+            }
+        }
+        #expect(labelled > 100)
+    }
+
     /// A screen names every member that matches somewhere in a line; it may name more only for
     /// members whose look-behind it leaves out.
     @Test("a screen names exactly the members that match, over-approximating only look-behind", arguments: [

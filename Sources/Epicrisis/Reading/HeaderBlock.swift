@@ -19,12 +19,21 @@ struct HeaderBlock {
         ("dato", .written),
     ]
 
+    /// The labels as the pattern tries them: longest first.
+    private static let labelsByLength = labels.map(\.0).sorted { $0.count > $1.count }
+
+    /// What follows a label: a colon or, for the date labels, directly a date.
+    private static let afterLabel = #"\.?(?:\s*:|\s+(?=\d))"#
+
     /// A label at the start of a line, or (for dates) after two spaces or a dash, followed by a colon
     /// or, for the date labels, directly by a date.
-    private static let labelPattern: Pattern = {
-        let alternatives = labels.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
-        return Pattern(literal: #"(?:^|\s{2,}|\s-\s|,\s)("# + alternatives + #")\.?(?:\s*:|\s+(?=\d))\s*"#)
-    }()
+    static let labelPattern = Pattern(literal: #"(?:^|\s{2,}|\s-\s|,\s)("# + labelsByLength.joined(separator: "|") + ")" + afterLabel + #"\s*"#)
+
+    /// Which label a match of `labelPattern` holds, found on the automaton rather than by ICU's
+    /// capture group: the label starts at the match's first letter (what comes before it is
+    /// spaces, a dash or a comma), and is the first in the pattern's order that matches there
+    /// with what must follow it, as ICU's alternation would take it.
+    private static let labelForms = PatternSet(labelsByLength.map { Pattern(literal: "(?:\($0))" + afterLabel) })
 
     private static let dateLabels: Set<String> = ["indlagt", "indl", "udskrevet", "udskr", "sidste besog", "dato"]
 
@@ -36,14 +45,13 @@ struct HeaderBlock {
             // The header ends at the first blank line after a field; below it is the letter's body.
             if line.text.isEmpty, !fieldLines.isEmpty { break }
             let folded = FoldedText(line.text)
-            let matches = Self.labelPattern.allCaptures(in: folded)
+            let matches = Self.labelPattern.ranges(in: folded)
             for (position, match) in matches.enumerated() {
-                let labelRange = match.range(at: 1)
-                let label = folded.substring(labelRange)
-                guard labelRange.location == 0 || Self.dateLabels.contains(label),
-                      let field = Self.field(for: label) else { continue }
-                let valueStart = match.range.location + match.range.length
-                let valueEnd = position + 1 < matches.count ? matches[position + 1].range.location : folded.length
+                guard let (label, labelStart) = Self.label(in: match, of: folded),
+                      labelStart == 0 || Self.dateLabels.contains(label),
+                      let field = Self.fieldOfLabel[label] else { continue }
+                let valueStart = match.location + match.length
+                let valueEnd = position + 1 < matches.count ? matches[position + 1].location : folded.length
                 let value = folded.originalText(NSRange(location: valueStart, length: max(0, valueEnd - valueStart)))
                     .trimmingSpaces
                 let location = line.location.advanced(by: folded.originalOffset(valueStart))
@@ -62,19 +70,26 @@ struct HeaderBlock {
         return fieldLines
     }
 
-    /// The field a matched label names; labels with dots ("e.l.") are compared without them.
-    private static func field(for label: String) -> Field? {
-        bareLabels[String(String.UnicodeScalarView(label.unicodeScalars.filter { $0 != "." && $0 != " " }))]
+    /// The label (as the pattern writes it) that a match of `labelPattern` holds, and where it starts.
+    static func label(in match: NSRange, of folded: FoldedText) -> (String, Int)? {
+        let end = match.location + match.length
+        guard let start = (match.location..<end).first(where: { (97...122).contains(folded.symbol(at: $0)) }),
+              let index = labelForms.firstMatching(in: folded, range: NSRange(location: start, length: folded.length - start))
+        else { return nil }
+        return (labelsByLength[index], start)
     }
 
-    /// Each label's field, by the label without its dots and spaces; the first label wins.
-    private static let bareLabels: [String: Field] = {
-        var result: [String: Field] = [:]
-        for (label, field) in labels {
-            let bare = label.replacingOccurrences(of: "\\.", with: "").replacingOccurrences(of: " ?", with: "").replacingOccurrences(of: " ", with: "")
-            if result[bare] == nil { result[bare] = field }
+    /// The field each label names. Labels with dots and spaces (`e\\. ?l`, `til egen laege`) are
+    /// compared without them, so where two name the same words the first listed wins.
+    private static let fieldOfLabel: [String: Field] = {
+        func bare(_ label: String) -> String {
+            String(String.UnicodeScalarView(label.unicodeScalars.filter { !["\\", ".", " ", "?"].contains($0) }))
         }
-        return result
+        var byBareLabel: [String: Field] = [:]
+        for (label, field) in labels where byBareLabel[bare(label)] == nil {
+            byBareLabel[bare(label)] = field
+        }
+        return Dictionary(uniqueKeysWithValues: labels.map { ($0.0, byBareLabel[bare($0.0)]!) })
     }()
 
     /// The kind of letter from its title line.

@@ -179,14 +179,15 @@ public struct PatternSet: Sendable {
         self.automaton = members.allSatisfy(\.isAutomatic) ? automaton : nil
     }
 
-    /// The index of the member that matches first, or nil.
-    public func firstMatching(in text: FoldedText) -> Int? {
+    /// The index of the member that matches first (within `range`), or nil.
+    public func firstMatching(in text: FoldedText, range: NSRange? = nil) -> Int? {
+        let range = range ?? NSRange(location: 0, length: text.length)
         if let automaton, text.length <= Pattern.automatonLineLimit {
-            return automaton.firstMatch(in: text.symbols, range: NSRange(location: 0, length: text.length))?.id
+            return automaton.firstMatch(in: text.symbols, range: range)?.id
         }
         var best: (location: Int, index: Int)?
         for (index, member) in members.enumerated() {
-            if let range = member.firstMatch(in: text), best == nil || range.location < best!.location { best = (range.location, index) }
+            if let found = member.firstMatch(in: text, range: range), best == nil || found.location < best!.location { best = (found.location, index) }
         }
         return best?.index
     }
