@@ -105,6 +105,21 @@ struct AutomatonTests {
         #expect(headingLines > 200)
     }
 
+    /// An all-ASCII line is folded straight into its buffers; the general fold must agree.
+    @Test("ASCII lines fold the same by the fast path and the general one")
+    func asciiFold() {
+        var ascii = 0
+        for line in Self.projectLines() + ["", "Oe aa AA oE", "AAA ooe"].map(FoldedText.init) where line.original.utf8.allSatisfy({ $0 < 0x80 }) {
+            let general = FoldedText.foldGeneral(line.original)
+            #expect(line.text == general.text && line.symbols == general.symbols, "\(line.original)")
+            for offset in 0...line.length {
+                #expect(line.originalOffset(offset) == Int(general.offsets[min(offset, general.offsets.count - 1)]), "\(line.original)")
+            }
+            ascii += 1
+        }
+        #expect(ascii > 100)
+    }
+
     /// A heading's content is found where its head (heading, colon, spaces) ends, without ICU; it
     /// must be the `content` group ICU finds, an empty group counting as none.
     @Test("a heading's content is the content group ICU finds, on every heading line the project has")

@@ -132,16 +132,12 @@ public final class FoldedText: Sendable {
     }
 
     /// The fold of any line, character by character.
-    private static func foldGeneral(_ original: String) -> (text: String, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
+    static func foldGeneral(_ original: String) -> (text: String, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
         let capacity = original.utf8.count
-        var folded: [UInt8] = []
-        folded.reserveCapacity(capacity)
-        var symbols: [UInt8] = []
-        symbols.reserveCapacity(capacity)
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(capacity + 1)
-        var starts: [Int32] = []
-        starts.reserveCapacity(capacity + 1)
+        var folded = Writer<UInt8>(capacity: capacity)
+        var symbols = Writer<UInt8>(capacity: capacity)
+        var offsets = Writer<Int32>(capacity: capacity + 1)
+        var starts = Writer<Int32>(capacity: capacity + 1)
         var previous: Unicode.Scalar = " "
         var joinsNext = false
         var source = original
@@ -171,7 +167,7 @@ public final class FoldedText: Sendable {
                 index += width
                 // A combining mark (or what a zero-width joiner joins) belongs to the character before
                 // it, and folds to nothing: accents are dropped.
-                if !starts.isEmpty, joinsNext || Self.extendsCharacter(scalar) {
+                if starts.count > 0, joinsNext || Self.extendsCharacter(scalar) {
                     joinsNext = scalar == "\u{200D}"
                     continue
                 }
@@ -198,15 +194,15 @@ public final class FoldedText: Sendable {
                     continue
                 }
                 for foldedScalar in Self.fold(scalar) {
-                    folded.append(contentsOf: UTF8.encode(foldedScalar)!)
-                    Symbol.append(foldedScalar, to: &symbols)
-                    offsets.append(contentsOf: repeatElement(characterIndex, count: foldedScalar.utf16.count))
+                    UTF8.encode(foldedScalar)!.forEach { folded.append($0) }
+                    Symbol.forEach(of: foldedScalar) { symbols.append($0) }
+                    for _ in 0..<foldedScalar.utf16.count { offsets.append(characterIndex) }
                 }
             }
         }
         offsets.append(Int32(starts.count))
         starts.append(Int32(capacity))
-        return (String(decoding: folded, as: UTF8.self), symbols, offsets, starts)
+        return (folded.withBuffer { String(decoding: $0, as: UTF8.self) }, symbols.array(), offsets.array(), starts.array())
     }
 
     /// The scalar a UTF-8 sequence starts at `index`, and its width in bytes.
@@ -350,5 +346,46 @@ private final class FoldCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if folds.count < Self.limit { folds[scalar] = fold }
+    }
+}
+
+/// An append-only buffer for the fold's loop, which appends some four values a byte: `Array`
+/// checks on every append that its storage is not shared, a call into the runtime each time.
+/// Freed when turned into its result.
+private struct Writer<Element: BitwiseCopyable>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    func array() -> [Element] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    func withBuffer<Result>(_ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
+        body(UnsafeBufferPointer(start: base, count: count))
     }
 }

@@ -39,13 +39,13 @@ enum Symbol {
     /// The symbol of one character of folded text; a character outside the BMP has two units, so
     /// it appends two symbols.
     @inline(__always)
-    static func append(_ scalar: Unicode.Scalar, to symbols: inout [UInt8]) {
+    static func forEach(of scalar: Unicode.Scalar, _ body: (UInt8) -> Void) {
         if scalar.value < 0x80 {
-            symbols.append(UInt8(truncatingIfNeeded: scalar.value))
+            body(UInt8(truncatingIfNeeded: scalar.value))
             return
         }
-        symbols.append(named[scalar.value] ?? kind(of: scalar))
-        if scalar.value > 0xFFFF { symbols.append(lowSurrogate) }
+        body(named[scalar.value] ?? kind(of: scalar))
+        if scalar.value > 0xFFFF { body(lowSurrogate) }
     }
 
     private static func kind(of scalar: Unicode.Scalar) -> UInt8 {
