@@ -77,6 +77,10 @@ private struct Tables {
     /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`. Kept as a raw buffer so
     /// the scanning loops read it without bounds checks: they are the hot path.
     private var table: UnsafeMutablePointer<Int32>
+    /// The same transitions for the scanning loops, with the next state given as the start of its
+    /// row (`next * stride`): a scan then adds the class to it, with no multiplication on the
+    /// path from one symbol to the next.
+    private var rows: UnsafeMutablePointer<Int32>
     private var tableCapacity = 0
     private var tableCount = 0
     /// The class of each symbol, copied from the program for the same reason.
@@ -122,12 +126,14 @@ private struct Tables {
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
         self.tableCapacity = 64 * program.classCount
         self.table = .allocate(capacity: tableCapacity)
+        self.rows = .allocate(capacity: tableCapacity)
         reset()
     }
 
     /// Called once, by `LazyDFA.deinit`.
     func deallocate() {
         table.deallocate()
+        rows.deallocate()
         classOf.deallocate()
     }
 
@@ -152,12 +158,17 @@ private struct Tables {
         prevGroups.append(key.group)
         if tableCount + stride > tableCapacity {
             let grown = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2)
-            grown.update(from: table, count: tableCount)
+            grown.initialize(from: table, count: tableCount)
             table.deallocate()
             table = grown
+            let grownRows = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2)
+            grownRows.initialize(from: rows, count: tableCount)
+            rows.deallocate()
+            rows = grownRows
             tableCapacity *= 2
         }
         (table + tableCount).initialize(repeating: -1, count: stride)
+        (rows + tableCount).initialize(repeating: -1, count: stride)
         tableCount += stride
         matchedID.append(contentsOf: repeatElement(-1, count: stride))
         endMatch.append(-2)
@@ -216,20 +227,23 @@ private struct Tables {
     /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
     /// or the text does (nil; `state` is where the run stopped).
     mutating func scanForMatchEnd(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, state: inout Int32) -> Int? {
-        var current = state
+        var row = Int(state) &* stride
         var position = from
         while position < to {
             let symbolClass = Int(classOf[Int(symbols[position])])
-            var next = table[Int(current) * stride + symbolClass]
-            if next < 0 { next = computeStep(current, symbolClass: symbolClass) }
+            var next = rows[row &+ symbolClass]
+            if next < 0 {
+                _ = computeStep(Int32(row / stride), symbolClass: symbolClass)
+                next = rows[row &+ symbolClass]
+            }
             if next & 1 != 0 {
-                state = current
+                state = Int32(row / stride)
                 return position
             }
-            current = next >> 1
-            position += 1
+            row = Int(next >> 1)
+            position &+= 1
         }
-        state = current
+        state = Int32(row / stride)
         return nil
     }
 
@@ -250,17 +264,20 @@ private struct Tables {
 
     mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
         var found: UInt64 = 0
-        var state = start(before: from > 0 ? symbols[from - 1] : nil)
+        var row = Int(start(before: from > 0 ? symbols[from - 1] : nil)) &* stride
         var position = from
         while position < to {
-            let symbolClass = Int(classOf[Int(symbols[position])])
-            let slot = Int(state) * stride + symbolClass
-            var next = table[slot]
-            if next < 0 { next = computeStep(state, symbolClass: symbolClass) }
+            let slot = row &+ Int(classOf[Int(symbols[position])])
+            var next = rows[slot]
+            if next < 0 {
+                _ = computeStep(Int32(row / stride), symbolClass: slot &- row)
+                next = rows[slot]
+            }
             if next & 1 != 0 { found |= matchMasks[slot] }
-            state = next >> 1
-            position += 1
+            row = Int(next >> 1)
+            position &+= 1
         }
+        let state = Int32(row / stride)
         if to < symbols.count {
             let symbolClass = Int(classOf[Int(symbols[to])])
             if step(state, symbols[to]) & 1 != 0 { found |= matchMasks[Int(state) * stride + symbolClass] }
@@ -287,6 +304,7 @@ private struct Tables {
         let value = target << 1 | (id >= 0 || mask != 0 ? 1 : 0)
         let slot = Int(state) * stride + symbolClass
         table[slot] = value
+        rows[slot] = (target &* Int32(stride)) << 1 | (value & 1)
         matchedID[slot] = id
         if collects { matchMasks[slot] = mask }
         return value
