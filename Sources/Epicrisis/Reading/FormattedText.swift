@@ -57,30 +57,46 @@ struct FormattedText {
     }()
 
     /// Appends a text node's UTF-8 (libxml2 has decoded the document's encoding): a newline ends
-    /// the line, a tab is a space; offsets count characters (scalars).
+    /// the line, a tab is a space; offsets count characters (scalars). Runs between those are
+    /// counted in a tight loop and appended at once.
     private mutating func append(_ text: UnsafePointer<xmlChar>, line: Int, emphasised: Bool) {
         var sourceLine = line
         var index = 0
-        while text[index] != 0 {
+        while true {
+            let runStart = index
+            var characters = 0
+            var visible = 0
             var byte = text[index]
-            index += 1
+            while byte != 0, byte != 0x0A, byte != 0x0D, byte != 0x09 {
+                if byte & 0xC0 != 0x80 { // a continuation byte is part of the same character
+                    characters += 1
+                    let isSpace = byte == 0x20 || byte == 0x0B || byte == 0x0C || (byte == 0xC2 && text[index + 1] == 0xA0)
+                    if !isSpace { visible += 1 }
+                }
+                index += 1
+                byte = text[index]
+            }
+            if index > runStart {
+                if currentLine == nil { currentLine = sourceLine }
+                current.append(contentsOf: UnsafeBufferPointer(start: text + runStart, count: index - runStart))
+                offset += characters
+                if emphasised { emphasisedCharacters += visible } else { plainCharacters += visible }
+            }
             switch byte {
+            case 0:
+                return
             case 0x0A:
                 endLine()
                 offset += 1
                 sourceLine += 1
-                continue
-            case 0x0D: continue
-            case 0x09: byte = 0x20
-            default: break
+            case 0x09: // a space
+                if currentLine == nil { currentLine = sourceLine }
+                current.append(0x20)
+                offset += 1
+            default:
+                break // a carriage return is dropped
             }
-            if currentLine == nil { currentLine = sourceLine }
-            current.append(byte)
-            guard byte & 0xC0 != 0x80 else { continue } // a continuation byte is part of the same character
-            offset += 1
-            let isSpace = byte == 0x20 || byte == 0x0B || byte == 0x0C || (byte == 0xC2 && text[index] == 0xA0)
-            if isSpace { continue }
-            if emphasised { emphasisedCharacters += 1 } else { plainCharacters += 1 }
+            index += 1
         }
     }
 
