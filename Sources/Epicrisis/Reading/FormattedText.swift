@@ -17,7 +17,7 @@ struct FormattedText {
     private var offset = 0
     private var lineStartOffset = 0
 
-    static let emphasisElements: Set<String> = ["Bold", "Underline"]
+    static let emphasisElements = ["Bold", "Underline"]
 
     init(element: XMLElement) {
         self.element = element.localName
@@ -35,11 +35,14 @@ struct FormattedText {
                     append(content, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
                 }
             case XML_ELEMENT_NODE:
-                let name = XMLElement(node: current).localName
-                switch name {
-                case "Break": endLine(); offset += 1
-                case "Space": append(Self.space, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
-                default: walk(current, emphasised: emphasised || Self.emphasisElements.contains(name))
+                let element = XMLElement(node: current)
+                if element.isNamed("Break") {
+                    endLine()
+                    offset += 1
+                } else if element.isNamed("Space") {
+                    append(Self.space, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
+                } else {
+                    walk(current, emphasised: emphasised || Self.emphasisElements.contains { element.isNamed($0) })
                 }
             default:
                 break // comments, processing instructions and unexpanded entity references carry no letter text

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A read-only view of a libxml2 element, valid only while its document lives.
 ///
@@ -29,12 +30,25 @@ struct XMLElement {
         return result
     }
 
+    /// Whether the element's local name is `name`, compared in place: making a string of every
+    /// name looked at cost more than the rest of reading a letter's structure.
+    func isNamed(_ name: String) -> Bool {
+        guard let raw = node.pointee.name else { return name.isEmpty }
+        return raw.withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, name) == 0 }
+    }
+
     func child(_ name: String) -> XMLElement? {
-        children.first { $0.localName == name }
+        var child = node.pointee.children
+        while let current = child {
+            let element = XMLElement(node: current)
+            if current.pointee.type == XML_ELEMENT_NODE, element.isNamed(name) { return element }
+            child = current.pointee.next
+        }
+        return nil
     }
 
     func children(_ name: String) -> [XMLElement] {
-        children.filter { $0.localName == name }
+        children.filter { $0.isNamed(name) }
     }
 
     /// The element at a path of local names below this one.
