@@ -7,12 +7,13 @@ public struct CPRNumber: Hashable, Sendable {
 
     /// Accepts `DDMMYYSSSS` and `DDMMYY-SSSS` (spaces around the hyphen tolerated).
     public init?(_ text: String) {
-        let digits = text.filter { $0 != "-" && $0 != " " }
-        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        self.digits = digits
+        // Read as bytes: every check of every letter reads the patient's number.
+        let digits = text.utf8.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: " ") }
+        guard digits.count == 10, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        self.digits = String(decoding: digits, as: UTF8.self)
     }
 
-    private var values: [Int] { digits.compactMap(\.wholeNumberValue) }
+    private var values: [Int] { digits.utf8.map { Int($0 - UInt8(ascii: "0")) } }
 
     /// `0000000000` means the number is unknown.
     public var isUnknown: Bool { digits == "0000000000" }

@@ -25,7 +25,8 @@ extension Rule {
 
     /// Evidence is shown, not dumped: one line, at most 160 characters.
     static func shorten(_ text: String) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
-        return line.count <= 160 ? line : String(line.prefix(157)) + "…"
+        let line = text.utf8.contains(UInt8(ascii: "\n")) ? text.replacingOccurrences(of: "\n", with: " ") : text
+        // No more bytes than that is no more characters: most evidence is counted no further.
+        return line.utf8.count <= 160 || line.count <= 160 ? line : String(line.prefix(157)) + "…"
     }
 }
