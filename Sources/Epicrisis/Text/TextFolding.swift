@@ -145,22 +145,53 @@ public final class FoldedText: Sendable {
         source.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
-                let byteOffset = Int32(index)
                 let lead = utf8[index]
                 if lead < 0x80 {
-                    index += 1
-                    let scalar = Unicode.Scalar(lead)
+                    // A run of ASCII, most of any line: room is made once, then each byte is a
+                    // character that folds to at most one byte.
+                    var end = index + 1
+                    while end < utf8.count, utf8[end] < 0x80 { end += 1 }
+                    let run = end - index
+                    starts.reserve(run)
+                    folded.reserve(run)
+                    symbols.reserve(run)
+                    offsets.reserve(run)
+                    var previousByte: UInt8 = previous.isASCII ? UInt8(previous.value) : 0x80
+                    while index < end {
+                        let byte = utf8[index]
+                        let characterIndex = Int32(truncatingIfNeeded: starts.count)
+                        starts.appendAssumingCapacity(Int32(truncatingIfNeeded: index))
+                        // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
+                        if !Self.isDigraphTail(previousByte, byte) {
+                            let lower = (65...90).contains(byte) ? byte + 32 : byte
+                            folded.appendAssumingCapacity(lower)
+                            symbols.appendAssumingCapacity(lower)
+                            offsets.appendAssumingCapacity(characterIndex)
+                        }
+                        previousByte = byte
+                        index += 1
+                    }
+                    previous = Unicode.Scalar(previousByte)
                     joinsNext = false
-                    let characterIndex = Int32(starts.count)
+                    continue
+                }
+                let byteOffset = Int32(index)
+                // æ, ø, å (C3 A6, C3 B8, C3 A5, and capitals): most of what is not ASCII in a
+                // Danish letter, folded here without decoding or looking up their properties.
+                if lead == 0xC3, !joinsNext, index + 1 < utf8.count,
+                   let fold = Self.danishFold(utf8[index + 1]) {
                     starts.append(byteOffset)
-                    // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
-                    if !Self.isDigraphTail(previous, scalar) {
-                        let lower = (65...90).contains(lead) ? lead + 32 : lead
-                        folded.append(lower)
-                        symbols.append(lower)
+                    let characterIndex = Int32(starts.count - 1)
+                    folded.append(fold.0)
+                    symbols.append(fold.0)
+                    offsets.append(characterIndex)
+                    if let second = fold.1 {
+                        folded.append(second)
+                        symbols.append(second)
                         offsets.append(characterIndex)
                     }
-                    previous = scalar
+                    previous = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))!
+                    index += 2
                     continue
                 }
                 let (scalar, width) = Self.decode(utf8, at: index)
@@ -175,24 +206,6 @@ public final class FoldedText: Sendable {
                 let characterIndex = Int32(starts.count)
                 starts.append(byteOffset)
                 previous = scalar
-                // The Danish letters, most of what is not ASCII, without the general fold's array.
-                let danish: (UInt8, UInt8?)? = switch scalar {
-                case "æ", "Æ": (UInt8(ascii: "a"), UInt8(ascii: "e"))
-                case "ø", "Ø": (UInt8(ascii: "o"), nil)
-                case "å", "Å": (UInt8(ascii: "a"), nil)
-                default: nil
-                }
-                if let (first, second) = danish {
-                    folded.append(first)
-                    symbols.append(first)
-                    offsets.append(characterIndex)
-                    if let second {
-                        folded.append(second)
-                        symbols.append(second)
-                        offsets.append(characterIndex)
-                    }
-                    continue
-                }
                 for foldedScalar in Self.fold(scalar) {
                     UTF8.encode(foldedScalar)!.forEach { folded.append($0) }
                     Symbol.forEach(of: foldedScalar) { symbols.append($0) }
@@ -203,6 +216,17 @@ public final class FoldedText: Sendable {
         offsets.append(Int32(starts.count))
         starts.append(Int32(capacity))
         return (folded.withBuffer { String(decoding: $0, as: UTF8.self) }, symbols.array(), offsets.array(), starts.array())
+    }
+
+    /// The fold of the Danish letter whose UTF-8 is C3 followed by `second`, or nil.
+    @inline(__always)
+    private static func danishFold(_ second: UInt8) -> (UInt8, UInt8?)? {
+        switch second {
+        case 0xA6, 0x86: (UInt8(ascii: "a"), UInt8(ascii: "e")) // æ Æ
+        case 0xB8, 0x98: (UInt8(ascii: "o"), nil) // ø Ø
+        case 0xA5, 0x85: (UInt8(ascii: "a"), nil) // å Å
+        default: nil
+        }
     }
 
     /// The scalar a UTF-8 sequence starts at `index`, and its width in bytes.
@@ -368,17 +392,28 @@ private struct Writer<Element: BitwiseCopyable>: ~Copyable {
 
     @inline(__always)
     mutating func append(_ element: Element) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: element)
-        count += 1
+        if count == capacity { grow(to: capacity * 2) }
+        appendAssumingCapacity(element)
     }
 
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+    /// Makes room for `additional` more elements, so they can be appended without checks.
+    mutating func reserve(_ additional: Int) {
+        if count + additional > capacity { grow(to: max(capacity * 2, count + additional)) }
+    }
+
+    /// Appends where `reserve` has made room.
+    @inline(__always)
+    mutating func appendAssumingCapacity(_ element: Element) {
+        (base + count).initialize(to: element)
+        count &+= 1
+    }
+
+    private mutating func grow(to newCapacity: Int) {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
         larger.initialize(from: base, count: count)
         base.deallocate()
         base = larger
-        capacity *= 2
+        capacity = newCapacity
     }
 
     func array() -> [Element] {
