@@ -12,7 +12,7 @@ public struct Pattern: @unchecked Sendable {
     /// automaton's parser has checked: compiling every pattern for ICU at start-up doubled it.
     private let expression: LazyExpression
     /// Runs the pattern, when its syntax allows.
-    private let automaton: Automaton?
+    fileprivate let automaton: Automaton?
     /// Says where the pattern cannot match, when the automaton cannot run it exactly: ICU then runs
     /// only on lines the screen lets through.
     private let screen: Automaton?
@@ -175,8 +175,8 @@ public struct PatternSet: Sendable {
 
     public init(_ members: [Pattern]) {
         self.members = members
-        let automaton = members.isEmpty ? nil : Automaton(alternatives: members.map(\.folded))
-        self.automaton = members.allSatisfy(\.isAutomatic) ? automaton : nil
+        let automata = members.compactMap(\.automaton)
+        self.automaton = !members.isEmpty && automata.count == members.count ? Automaton(combining: automata) : nil
     }
 
     /// The index of the member that matches first (within `range`), or nil.

@@ -64,6 +64,17 @@ final class Automaton: @unchecked Sendable {
         }
     }
 
+    /// One automaton over several exact ones, alternative `i` standing for `members[i]`: their
+    /// leftmost-first union, built from their parsed alternatives rather than parsed again. Nil
+    /// when a member checks a look-behind at its starts, which a union cannot.
+    init?(combining members: [Automaton]) {
+        guard members.allSatisfy({ $0.isExact && $0.conditions.isEmpty }) else { return nil }
+        alternatives = members.map { $0.alternatives.count == 1 ? $0.alternatives[0] : .alternation($0.alternatives) }
+        isExact = true
+        conditions = []
+        collecting = false
+    }
+
     /// One automaton over several, alternative `i` standing for `members[i]`, that says in one pass
     /// which members match somewhere in a text (`matchingIDs`). Their look-behind conditions are
     /// left out, so it may name a member that does not match, never miss one that does: a screen.

@@ -186,8 +186,9 @@ struct RegexParser {
     }
 
     private init(_ pattern: String, approximating: Bool, keepingFixedLookBehind: Bool) throws(Unsupported) {
-        guard pattern.unicodeScalars.count <= Self.sizeLimit else { throw Unsupported(reason: "too large") }
-        self.init(characters: Array(pattern.unicodeScalars))
+        let characters = Array(pattern.unicodeScalars)
+        guard characters.count <= Self.sizeLimit else { throw Unsupported(reason: "too large") }
+        self.init(characters: characters)
         self.approximating = approximating
         self.keepsFixedLookBehind = keepingFixedLookBehind
     }
@@ -205,6 +206,19 @@ struct RegexParser {
     }
 
     private var current: Unicode.Scalar? { index < characters.count ? characters[index] : nil }
+    private var next: Unicode.Scalar? { index + 1 < characters.count ? characters[index + 1] : nil }
+
+    private static func isQuantifier(_ character: Unicode.Scalar?) -> Bool {
+        character == "?" || character == "*" || character == "+" || character == "{"
+    }
+
+    /// The symbol of a character that stands for itself, or nil (syntax, or none of the alphabet).
+    private static func plainLiteral(_ character: Unicode.Scalar) -> UInt8? {
+        switch character {
+        case "(", ")", "[", "]", "{", "}", ".", "^", "$", "\\", "*", "+", "?", "|": nil
+        default: Symbol.named(character)
+        }
+    }
 
     private mutating func alternation() throws(Unsupported) -> Sized {
         var alternatives = [try sequence()]
@@ -218,6 +232,12 @@ struct RegexParser {
     private mutating func sequence() throws(Unsupported) -> Sized {
         var items: [Sized] = []
         while let character = current, character != "|", character != ")" {
+            // A plain letter, not quantified: most of every phrase, taken without the general path.
+            if let symbol = Self.plainLiteral(character), !Self.isQuantifier(next) {
+                items.append(Sized(.symbols(SymbolSet(symbol))))
+                index += 1
+                continue
+            }
             let atom = try self.atom()
             items.append(try quantified(atom))
         }

@@ -89,6 +89,10 @@ struct SymbolSet: Hashable {
         for symbol in symbols { insert(symbol) }
     }
 
+    init(_ symbol: UInt8) {
+        insert(symbol)
+    }
+
     init(where predicate: (UInt8) -> Bool) {
         for symbol in 0...255 where predicate(UInt8(symbol)) { insert(UInt8(symbol)) }
     }
