@@ -38,6 +38,7 @@ struct Program {
     init(alternatives: [RegexNode]) {
         var sets: [SymbolSet] = []
         var setIndex: [SymbolSet: Int] = [:]
+        var singles = [Int](repeating: -1, count: 256)
         var assertionIndex: [RegexNode.Assertion: Int] = [:]
 
         /// The index of `value` in `list`, appending it the first time.
@@ -66,6 +67,11 @@ struct Program {
                 // anything is compiled: the automaton checks them apart, at a match's start.
                 preconditionFailure("a look-behind of fixed strings reached the program")
             case .symbols(let set):
+                // Most sets are one letter of a phrase: those are found by their symbol.
+                if let symbol = set.single {
+                    if singles[Int(symbol)] < 0 { singles[Int(symbol)] = intern(set, &sets, &setIndex) }
+                    return append(.read(set: singles[Int(symbol)], next: next))
+                }
                 return append(.read(set: intern(set, &sets, &setIndex), next: next))
             case .sequence(let nodes):
                 var entry = next
