@@ -18,12 +18,16 @@ struct Epicheck: ParsableCommand {
     /// Usage errors exit with 2, as the exit-code contract says (0 clean, 1 findings, 2 usage or
     /// configuration); ArgumentParser's own convention would be 64.
     static func main() {
+        LexiconPrefetch.start(arguments: CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             try command.run()
+            LexiconPrefetch.settle()
         } catch let exit as ExitCode {
+            LexiconPrefetch.settle()
             Self.exit(withError: exit)
         } catch {
+            LexiconPrefetch.settle()
             if exitCode(for: error) == .success { Self.exit(withError: error) }
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(2)

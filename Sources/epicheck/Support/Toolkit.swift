@@ -26,7 +26,7 @@ struct Toolkit: Sendable {
         rulesDirectory = try RulesDirectory.locate(explicit: rulesPath)
         // The lexicon takes longest to compile; the rule packs and configuration load meanwhile.
         let rulesDirectory = rulesDirectory
-        let lexiconLoad = Concurrently { try Self.loadLexicon(in: rulesDirectory) }
+        let lexiconLoad = LexiconPrefetch.take(for: rulesDirectory) ?? Concurrently { try Self.loadLexicon(in: rulesDirectory) }
         let loaded: (configuration: Configuration, packs: [RulePack])
         do {
             loaded = try Self.loadPacks(in: rulesDirectory, configPath: configPath)
@@ -126,7 +126,7 @@ struct Toolkit: Sendable {
         progress.finish()
     }
 
-    private static func loadLexicon(in directory: URL) throws -> Lexicon {
+    static func loadLexicon(in directory: URL) throws -> Lexicon {
         let file = directory.appendingPathComponent("lexicon/da.yml")
         return try LexiconLoader.load(yaml: try read(file), file: file.path)
     }
