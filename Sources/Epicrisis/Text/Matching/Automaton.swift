@@ -8,8 +8,9 @@ import Foundation
 /// match most families nowhere, and that costs one table lookup per symbol); only then does it look
 /// for the leftmost start and run the anchored DFA from there for the end.
 ///
-/// Immutable and shareable: each search borrows a pair of DFAs from a pool, so threads never share
-/// one and never wait for each other beyond taking one from the pool.
+/// Immutable and shareable: the program is compiled once, under a lock, and each thread keeps its
+/// own DFAs over it (`ThreadDFAs`), so a search takes no lock and writes nothing another thread
+/// reads.
 final class Automaton: @unchecked Sendable {
     /// The parsed alternatives; compiled to a program the first time a search needs one, so
     /// that a process checking one letter compiles only the patterns that letter reaches.
@@ -17,8 +18,8 @@ final class Automaton: @unchecked Sendable {
     // Guarded by `lock`.
     private var compiled: Program?
     private let lock = NSLock()
-    // Guarded by `lock`.
-    private var pool: [(unanchored: LazyDFA, anchored: LazyDFA)] = []
+    /// Names this automaton's DFAs in each thread's `ThreadDFAs`; never reused.
+    private let serial = ThreadDFAs.nextSerial()
     /// Whether the unanchored automaton collects every alternative's matches (see `screening`).
     private let collecting: Bool
 
@@ -163,18 +164,15 @@ final class Automaton: @unchecked Sendable {
     }
 
     private func withDFAs<T>(_ body: (LazyDFA, LazyDFA) -> T) -> T {
+        let cache = ThreadDFAs.current
+        if let dfas = cache.dfas(serial) { return body(dfas.unanchored, dfas.anchored) }
         lock.lock()
-        let dfas = pool.popLast() ?? {
-            let program = compiled ?? Program(alternatives: alternatives)
-            compiled = program
-            return (LazyDFA(program: program, anchored: false, collecting: collecting), LazyDFA(program: program, anchored: true))
-        }()
+        let program = compiled ?? Program(alternatives: alternatives)
+        compiled = program
         lock.unlock()
-        defer {
-            lock.lock()
-            pool.append(dfas)
-            lock.unlock()
-        }
+        let dfas = (unanchored: LazyDFA(program: program, anchored: false, collecting: collecting),
+                    anchored: LazyDFA(program: program, anchored: true))
+        cache.store(dfas, serial)
         return body(dfas.unanchored, dfas.anchored)
     }
 
@@ -232,5 +230,71 @@ final class Automaton: @unchecked Sendable {
             if id >= 0 { found = (to, id) }
         }
         return found
+    }
+}
+
+/// One thread's DFAs, for every automaton it has searched with: kept in thread-local storage, so a
+/// search finds its DFAs without a lock, and two threads never write the same memory.
+///
+/// A direct-mapped table by automaton serial: an automaton that is gone (a lexicon reloaded) only
+/// leaves DFAs behind until a newer one takes its slot, and a thread's table is freed when the
+/// thread ends.
+final class ThreadDFAs {
+    private struct Slot {
+        var serial = -1
+        var dfas: (unanchored: LazyDFA, anchored: LazyDFA)?
+    }
+
+    private static let size = 4_096
+    private var slots = [Slot](repeating: Slot(), count: size)
+
+    func dfas(_ serial: Int) -> (unanchored: LazyDFA, anchored: LazyDFA)? {
+        let slot = slots[serial & (Self.size - 1)]
+        return slot.serial == serial ? slot.dfas : nil
+    }
+
+    func store(_ dfas: (unanchored: LazyDFA, anchored: LazyDFA), _ serial: Int) {
+        slots[serial & (Self.size - 1)] = Slot(serial: serial, dfas: dfas)
+    }
+
+    /// This thread's table.
+    static var current: ThreadDFAs {
+        if let stored = pthread_getspecific(key) { return Unmanaged<ThreadDFAs>.fromOpaque(stored).takeUnretainedValue() }
+        let made = ThreadDFAs()
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        // The destructor's argument is optional in Glibc's declaration, not in Darwin's.
+        #if canImport(Darwin)
+        pthread_key_create(&key) { Unmanaged<ThreadDFAs>.fromOpaque($0).release() }
+        #else
+        pthread_key_create(&key) { stored in
+            if let stored { Unmanaged<ThreadDFAs>.fromOpaque(stored).release() }
+        }
+        #endif
+        return key
+    }()
+
+    private static let serials = SerialCounter()
+
+    static func nextSerial() -> Int {
+        serials.next()
+    }
+}
+
+/// Hands out 0, 1, 2, … to any thread.
+private final class SerialCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var last = -1
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        last += 1
+        return last
     }
 }
