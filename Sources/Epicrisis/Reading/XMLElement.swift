@@ -1,5 +1,4 @@
 import CLibXML2
-import Foundation
 
 /// A read-only view of a libxml2 element, valid only while its document lives.
 ///
@@ -33,8 +32,13 @@ struct XMLElement {
     /// Whether the element's local name is `name`, compared in place: making a string of every
     /// name looked at cost more than the rest of reading a letter's structure.
     func isNamed(_ name: String) -> Bool {
-        guard let raw = node.pointee.name else { return name.isEmpty }
-        return raw.withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, name) == 0 }
+        guard var raw = node.pointee.name else { return name.isEmpty }
+        // Byte by byte: handing `name` to strcmp would copy it into a C string each time.
+        for byte in name.utf8 {
+            guard raw.pointee == byte else { return false }
+            raw += 1
+        }
+        return raw.pointee == 0
     }
 
     func child(_ name: String) -> XMLElement? {
