@@ -69,6 +69,7 @@ struct SectionFinder {
         var allUppercase = true, hasNumber = false, inWord = false
         for scalar in text.unicodeScalars {
             characters += 1
+            if characters > 60 { return false } // too long for a heading: no need to read on
             if scalar == " " { inWord = false; continue }
             if !inWord { words += 1; inWord = true }
             if scalar.isASCII {

@@ -62,7 +62,11 @@ public enum TextFolding {
 /// arrays cost five reference counts at every hand-over.
 public final class FoldedText: Sendable {
     public let original: String
-    public let text: String
+    /// The fold as UTF-8, where it is not all ASCII; an ASCII fold is its symbols.
+    private let foldedBytes: [UInt8]?
+    /// The fold as text, for ICU and for showing: made when asked for, since most lines are
+    /// matched by the automata alone.
+    public var text: String { String(decoding: foldedBytes ?? symbols, as: UTF8.self) }
     /// The UTF-16 length of `text`.
     public let length: Int
     /// `text` as the automata read it: one symbol per UTF-16 unit.
@@ -76,17 +80,17 @@ public final class FoldedText: Sendable {
     public convenience init(_ original: String) {
         var source = original
         if let ascii = source.withUTF8(Self.foldASCII) {
-            self.init(original: original, text: String(decoding: ascii.symbols, as: UTF8.self), symbols: ascii.symbols,
+            self.init(original: original, foldedBytes: nil, symbols: ascii.symbols,
                       offsets: ascii.offsets, starts: (0...Int32(original.utf8.count)).map { $0 })
         } else {
             let fold = Self.foldGeneral(original)
-            self.init(original: original, text: fold.text, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts)
+            self.init(original: original, foldedBytes: fold.folded, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts)
         }
     }
 
-    private init(original: String, text: String, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
+    private init(original: String, foldedBytes: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
         self.original = original
-        self.text = text
+        self.foldedBytes = foldedBytes
         self.length = symbols.count
         self.symbols = symbols
         self.characterOffsets = offsets
@@ -132,9 +136,12 @@ public final class FoldedText: Sendable {
     }
 
     /// The fold of any line, character by character.
-    static func foldGeneral(_ original: String) -> (text: String, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
+    static func foldGeneral(_ original: String) -> (folded: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
         let capacity = original.utf8.count
-        var folded = Writer<UInt8>(capacity: capacity)
+        // The fold's UTF-8 equals its symbols until a character folds to something not ASCII;
+        // only from then on is it written apart.
+        var foldsToASCII = true
+        var folded = Writer<UInt8>(capacity: 0)
         var symbols = Writer<UInt8>(capacity: capacity)
         var offsets = Writer<Int32>(capacity: capacity + 1)
         var starts = Writer<Int32>(capacity: capacity + 1)
@@ -153,7 +160,7 @@ public final class FoldedText: Sendable {
                     while end < utf8.count, utf8[end] < 0x80 { end += 1 }
                     let run = end - index
                     starts.reserve(run)
-                    folded.reserve(run)
+                    if !foldsToASCII { folded.reserve(run) }
                     symbols.reserve(run)
                     offsets.reserve(run)
                     var previousByte: UInt8 = previous.isASCII ? UInt8(previous.value) : 0x80
@@ -164,7 +171,7 @@ public final class FoldedText: Sendable {
                         // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
                         if !Self.isDigraphTail(previousByte, byte) {
                             let lower = (65...90).contains(byte) ? byte + 32 : byte
-                            folded.appendAssumingCapacity(lower)
+                            if !foldsToASCII { folded.appendAssumingCapacity(lower) }
                             symbols.appendAssumingCapacity(lower)
                             offsets.appendAssumingCapacity(characterIndex)
                         }
@@ -182,11 +189,11 @@ public final class FoldedText: Sendable {
                    let fold = Self.danishFold(utf8[index + 1]) {
                     starts.append(byteOffset)
                     let characterIndex = Int32(starts.count - 1)
-                    folded.append(fold.0)
+                    if !foldsToASCII { folded.append(fold.0) }
                     symbols.append(fold.0)
                     offsets.append(characterIndex)
                     if let second = fold.1 {
-                        folded.append(second)
+                        if !foldsToASCII { folded.append(second) }
                         symbols.append(second)
                         offsets.append(characterIndex)
                     }
@@ -207,7 +214,12 @@ public final class FoldedText: Sendable {
                 starts.append(byteOffset)
                 previous = scalar
                 for foldedScalar in Self.fold(scalar) {
-                    UTF8.encode(foldedScalar)!.forEach { folded.append($0) }
+                    if foldsToASCII, !foldedScalar.isASCII {
+                        foldsToASCII = false
+                        folded.reserve(capacity * 2)
+                        symbols.withBuffer { $0.forEach { folded.append($0) } }
+                    }
+                    if !foldsToASCII { UTF8.encode(foldedScalar)!.forEach { folded.append($0) } }
                     Symbol.forEach(of: foldedScalar) { symbols.append($0) }
                     for _ in 0..<foldedScalar.utf16.count { offsets.append(characterIndex) }
                 }
@@ -215,7 +227,7 @@ public final class FoldedText: Sendable {
         }
         offsets.append(Int32(starts.count))
         starts.append(Int32(capacity))
-        return (folded.withBuffer { String(decoding: $0, as: UTF8.self) }, symbols.array(), offsets.array(), starts.array())
+        return (foldsToASCII ? nil : folded.array(), symbols.array(), offsets.array(), starts.array())
     }
 
     /// The fold of the Danish letter whose UTF-8 is C3 followed by `second`, or nil.
@@ -290,12 +302,11 @@ public final class FoldedText: Sendable {
     }
 
     public func substring(_ range: NSRange) -> String {
-        if length == text.utf8.count {
-            // An ASCII fold: UTF-16 offsets are UTF-8 offsets, and those index a native string directly.
-            let utf8 = text.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: range.location)
-            return String(text[start..<utf8.index(start, offsetBy: range.length)])
+        guard foldedBytes != nil else {
+            // An ASCII fold: UTF-16 offsets are offsets into the symbols, which are its bytes.
+            return String(decoding: symbols[range.location..<(range.location + range.length)], as: UTF8.self)
         }
+        let text = self.text
         let units = text.utf16
         let start = units.index(units.startIndex, offsetBy: range.location)
         let end = units.index(start, offsetBy: range.length)
