@@ -95,6 +95,18 @@ struct Pipeline: Sendable {
 
 /// libxml2 parsing alone, with the options the reader uses: the floor any XML pipeline stands on.
 enum LibXML2Baseline {
+    /// epicheck's time over libxml2's, the two timed in turn on the same blocks of letters: both
+    /// then see the same minutes of a machine whose speed drifts, and the ratio measures the code.
+    static func pairedRatio(_ pipeline: Pipeline, _ batch: SampleLetters.Batch) -> Double {
+        var ours = 0.0, theirs = 0.0
+        for start in stride(from: 0, to: batch.letters.count, by: 50) {
+            let block = SampleLetters.Batch(letters: Array(batch.letters[start..<min(start + 50, batch.letters.count)]))
+            ours += pipeline.run(block, jobs: 1).seconds
+            theirs += run(block).seconds
+        }
+        return ours / theirs
+    }
+
     static func run(_ batch: SampleLetters.Batch) -> Timing {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let clock = ContinuousClock()

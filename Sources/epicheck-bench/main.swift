@@ -84,6 +84,9 @@ for (kind, letters) in [("text", samples.text), ("oioxml", samples.xml)] where o
     if kind == "oioxml" {
         print("  libxml2 parse alone:     " + parse.summary(batch))
         print(String(format: "  epicheck per letter ÷ libxml2 parse per letter: %.1f×", single.seconds / parse.seconds))
+        let paired = (0..<options.rounds).map { _ in LibXML2Baseline.pairedRatio(pipeline, batch) }.sorted()
+        print(String(format: "    the same, the two timed in turn on blocks of 50 letters: %.1f× (median of %d rounds)",
+                     paired[paired.count / 2], paired.count))
     }
 }
 print(String(format: "\npeak memory (resident): %.1f MiB", PeakMemory.mebibytes))
