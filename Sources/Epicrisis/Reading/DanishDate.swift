@@ -16,8 +16,8 @@ public enum DanishDate {
     static func firstDate(in characters: ArraySlice<Character>) -> (date: CalendarDate, offset: Int)? {
         var index = characters.startIndex
         while index < characters.endIndex {
-            if characters[index].isASCII, characters[index].isNumber,
-               index == characters.startIndex || !(characters[index - 1].isNumber) {
+            if isASCIIDigit(characters[index]),
+               index == characters.startIndex || !isNumber(characters[index - 1]) {
                 if let date = parsePrefix(characters[index...].prefix(24)) { return (date, index - characters.startIndex) }
             }
             index += 1
@@ -31,27 +31,39 @@ public enum DanishDate {
         return parsePrefix(Array(trimmed)[...])
     }
 
+    /// A digit 0–9, without looking up the character's properties.
+    @inline(__always)
+    static func isASCIIDigit(_ character: Character) -> Bool {
+        character.asciiValue.map { (48...57).contains($0) } ?? false
+    }
+
+    /// `Character.isNumber`, answered for ASCII without looking up the character's properties.
+    @inline(__always)
+    static func isNumber(_ character: Character) -> Bool {
+        character.asciiValue.map { (48...57).contains($0) } ?? character.isNumber
+    }
+
     private static func parsePrefix(_ text: ArraySlice<Character>) -> CalendarDate? {
-        let scanner = DateScanner(text)
+        var scanner = DateScanner(text)
         guard let first = scanner.number(maxDigits: 4) else { return nil }
         if first.digits == 4 {
             // ISO: 2024-03-12
-            guard scanner.separator(["-"]), let month = scanner.number(maxDigits: 2),
-                  scanner.separator(["-"]), let day = scanner.number(maxDigits: 2) else { return nil }
+            guard scanner.separator("-"), let month = scanner.number(maxDigits: 2),
+                  scanner.separator("-"), let day = scanner.number(maxDigits: 2) else { return nil }
             return CalendarDate(year: first.value, month: month.value, day: day.value)
         }
         guard first.digits <= 2 else { return nil }
-        if scanner.separator([".", "-", "/"]), let month = scanner.number(maxDigits: 2),
-           scanner.separator([".", "-", "/"]), let year = scanner.number(maxDigits: 4), year.digits == 2 || year.digits == 4 {
+        if scanner.separator(".", "-", "/"), let month = scanner.number(maxDigits: 2),
+           scanner.separator(".", "-", "/"), let year = scanner.number(maxDigits: 4), year.digits == 2 || year.digits == 4 {
             return CalendarDate(year: fullYear(year), month: month.value, day: first.value)
         }
         // 12. marts 2024
-        let words = DateScanner(text)
+        var words = DateScanner(text)
         _ = words.number(maxDigits: 2)
-        _ = words.separator(["."])
+        _ = words.separator(".")
         words.skipSpaces()
         guard let name = words.word(), let month = monthNumber(name) else { return nil }
-        _ = words.separator(["."])
+        _ = words.separator(".")
         words.skipSpaces()
         guard let year = words.number(maxDigits: 4), year.digits == 4 else { return nil }
         return CalendarDate(year: year.value, month: month, day: first.value)
@@ -71,7 +83,7 @@ public enum DanishDate {
 }
 
 /// A tiny cursor over the characters of a date.
-private final class DateScanner {
+private struct DateScanner {
     private let characters: ArraySlice<Character>
     private var index: Int
 
@@ -80,30 +92,29 @@ private final class DateScanner {
         index = text.startIndex
     }
 
-    func number(maxDigits: Int) -> (value: Int, digits: Int)? {
+    mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
         var value = 0
         var digits = 0
-        while index < characters.endIndex, digits < maxDigits, let digit = characters[index].wholeNumberValue,
-              characters[index].isASCII {
-            value = value * 10 + digit
+        while index < characters.endIndex, digits < maxDigits, DanishDate.isASCIIDigit(characters[index]) {
+            value = value * 10 + Int(characters[index].asciiValue! - 48)
             digits += 1
             index += 1
         }
-        if index < characters.endIndex, characters[index].isASCII, characters[index].isNumber { return nil }
+        if index < characters.endIndex, DanishDate.isASCIIDigit(characters[index]) { return nil }
         return digits > 0 ? (value, digits) : nil
     }
 
-    func separator(_ allowed: Set<Character>) -> Bool {
+    mutating func separator(_ allowed: Character...) -> Bool {
         guard index < characters.endIndex, allowed.contains(characters[index]) else { return false }
         index += 1
         return true
     }
 
-    func skipSpaces() {
+    mutating func skipSpaces() {
         while index < characters.endIndex, characters[index] == " " { index += 1 }
     }
 
-    func word() -> String? {
+    mutating func word() -> String? {
         var letters = ""
         while index < characters.endIndex, characters[index].isLetter {
             letters.append(characters[index])
