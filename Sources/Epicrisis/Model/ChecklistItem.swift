@@ -65,7 +65,31 @@ public enum ChecklistItem: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    private var order: Int { Self.allCases.firstIndex(of: self)! }
+    /// The item's place in the checklist.
+    private var order: Int {
+        switch self {
+        case .courseSummary: 0
+        case .diagnosis: 1
+        case .stage: 2
+        case .treatment: 3
+        case .sideEffects: 4
+        case .lateEffects: 5
+        case .recurrenceAlarmSymptoms: 6
+        case .recurrenceWorkup: 7
+        case .followUpPlan: 8
+        case .gpRecommendation: 9
+        case .responsibility: 10
+        case .contact: 11
+        case .patientInformed: 12
+        }
+    }
 
     public static func < (lhs: ChecklistItem, rhs: ChecklistItem) -> Bool { lhs.order < rhs.order }
+
+    // By place rather than by raw value, which a raw-value enum would otherwise compare and hash:
+    // items key the dictionaries of every letter's judgements, and hashing their names cost
+    // more than the lookups.
+    public static func == (lhs: ChecklistItem, rhs: ChecklistItem) -> Bool { lhs.order == rhs.order }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(order) }
 }
