@@ -57,13 +57,13 @@ public final class Lexicon: Sendable {
         /// Per entry, its pattern cut before the content: the heading, its colon and spaces.
         /// Where its match ends, the content starts; ICU, which the content group would need,
         /// costs more than all the other matching of a heading line.
-        var heads: [LazyPattern] = []
+        var heads: [MadeOnce<Pattern>] = []
 
         /// Where the content starts on a line entry `index` matches (`folded.length`: nothing
         /// follows the heading); nil when ICU must say: the line holds a line terminator, which
         /// the content's `.*$` does not cross, or the head does not compile on its own.
         func contentStart(_ index: Int, in folded: FoldedText) -> Int? {
-            guard index < heads.count, !folded.hasLineTerminator, let head = heads[index].pattern,
+            guard index < heads.count, !folded.hasLineTerminator, let head = heads[index].value,
                   let match = head.firstMatch(in: folded) else { return nil }
             return match.location + match.length
         }

@@ -39,7 +39,7 @@ public enum LexiconLoader {
     private static func headings(_ value: YAMLValue) throws -> Lexicon.HeadingIndex {
         var entries: [Lexicon.HeadingEntry] = []
         var patterns: [Pattern] = []
-        var heads: [LazyPattern] = []
+        var heads: [MadeOnce<Pattern>] = []
         for entry in try value.array() {
             let fields = try entry.fields(required: ["terms", "items", "credit"])
             let termsValue = try fields.required("terms")
@@ -47,7 +47,8 @@ public enum LexiconLoader {
             // Each entry is its own expression, so an error names the entry's line.
             let head = #"^(?:(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s*|[-•*]\s*)?(?:"# + terms.map { "(?:\($0))" }.joined(separator: "|") + #")\s*"#
             patterns.append(try compile(head + #"(?:$|(?:[:.]|-\s)\s*(?<content>.*)$)"#, at: termsValue))
-            heads.append(LazyPattern(head + #"(?:$|(?:[:.]|-\s)\s*)"#))
+            let headSource = head + #"(?:$|(?:[:.]|-\s)\s*)"#
+            heads.append(MadeOnce { try? Pattern(headSource) })
             let items = try fields.required("items").array().map { try checklistItem(try $0.string(), at: $0) }
             let creditValue = try fields.required("credit")
             guard let credit = Lexicon.Credit(rawValue: try creditValue.string()) else {

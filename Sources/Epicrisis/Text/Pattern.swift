@@ -10,7 +10,8 @@ public struct Pattern: @unchecked Sendable {
     /// ICU's compiled form: made at load for patterns the automaton cannot run exactly (which also
     /// checks their syntax), and on first use (capture groups) for the others, whose syntax the
     /// automaton's parser has checked: compiling every pattern for ICU at start-up doubled it.
-    private let expression: LazyExpression
+    /// (NSRegularExpression is immutable and thread-safe once made.)
+    private let expression: MadeOnce<NSRegularExpression>
     /// Runs the pattern, when its syntax allows.
     fileprivate let automaton: Automaton?
     /// Says where the pattern cannot match, when the automaton cannot run it exactly: ICU then runs
@@ -29,7 +30,10 @@ public struct Pattern: @unchecked Sendable {
         self.source = source
         self.folded = folded
         let approximation = Automaton(pattern: folded, approximating: true)
-        self.expression = approximation?.isExact == true ? LazyExpression(folded) : LazyExpression(try NSRegularExpression(pattern: folded))
+        // Nil only if ICU rejects what the automaton's parser accepted: capture groups are then
+        // never found.
+        self.expression = approximation?.isExact == true ? MadeOnce { try? NSRegularExpression(pattern: folded) }
+            : MadeOnce(value: try NSRegularExpression(pattern: folded))
         self.automaton = approximation?.isExact == true ? approximation : nil
         self.screen = approximation?.isExact == false ? approximation : nil
     }
@@ -104,65 +108,43 @@ public struct Pattern: @unchecked Sendable {
 
     /// ICU's answer, for patterns the automaton does not run and for testing that it agrees.
     func icuFirstMatch(in text: FoldedText, range: NSRange) -> NSRange? {
-        guard let found = expression.compiled?.rangeOfFirstMatch(in: text.text, options: Self.options, range: range),
+        guard let found = expression.value?.rangeOfFirstMatch(in: text.text, options: Self.options, range: range),
               found.location != NSNotFound else { return nil }
         return found
     }
 
     func icuMatches(in text: FoldedText, range: NSRange) -> [NSTextCheckingResult] {
-        expression.compiled?.matches(in: text.text, options: Self.options, range: range) ?? []
+        expression.value?.matches(in: text.text, options: Self.options, range: range) ?? []
     }
 }
 
-/// An ICU expression compiled when first needed, once, whichever thread needs it first.
-final class LazyExpression: @unchecked Sendable {
-    private let source: String
+/// A value made the first time it is needed, once, whichever thread needs it first; nil when it
+/// cannot be made. ICU expressions of patterns the automaton runs (needed only for capture
+/// groups), and patterns derived from ones already checked at load, are made this way: a process
+/// checking one letter mostly never needs them.
+final class MadeOnce<Value>: @unchecked Sendable {
+    private let make: @Sendable () -> Value?
     private let lock = NSLock()
-    // Guarded by `lock`; NSRegularExpression itself is immutable and thread-safe.
-    private var expression: NSRegularExpression?
-    private var failed = false
+    // Guarded by `lock`: nil until made, then what was made (nil when it could not be).
+    private var made: Value??
 
-    init(_ source: String) {
-        self.source = source
+    init(_ make: @escaping @Sendable () -> Value?) {
+        self.make = make
     }
 
-    init(_ expression: NSRegularExpression) {
-        self.source = expression.pattern
-        self.expression = expression
+    /// Already made.
+    init(value: Value) {
+        make = { nil }
+        made = .some(value)
     }
 
-    /// The expression; nil only if ICU rejects what the automaton's parser accepted, in which
-    /// case the pattern's capture groups are never found.
-    var compiled: NSRegularExpression? {
+    var value: Value? {
         lock.lock()
         defer { lock.unlock() }
-        if expression == nil, !failed {
-            expression = try? NSRegularExpression(pattern: source)
-            failed = expression == nil
-        }
-        return expression
-    }
-}
-
-/// A pattern compiled the first time it is needed: for patterns derived from ones already checked
-/// at load, which a process checking one letter mostly never needs. Nil if it does not compile.
-final class LazyPattern: @unchecked Sendable {
-    private let source: String
-    private let lock = NSLock()
-    // Guarded by `lock`.
-    private var compiled: Pattern??
-
-    init(_ source: String) {
-        self.source = source
-    }
-
-    var pattern: Pattern? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let compiled { return compiled }
-        let made = try? Pattern(source)
-        compiled = .some(made)
-        return made
+        if let made { return made }
+        let value = make()
+        made = .some(value)
+        return value
     }
 }
 

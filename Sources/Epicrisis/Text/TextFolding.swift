@@ -111,8 +111,8 @@ public final class FoldedText: Sendable {
                 var previous = UInt8(ascii: " ")
                 var kept = 0
                 for (index, byte) in utf8.enumerated() {
-                    if !isDigraphTail(previous, byte) {
-                        symbols[kept] = (65...90).contains(byte) ? byte + 32 : byte
+                    if let folded = foldedByte(byte, after: previous) {
+                        symbols[kept] = folded
                         offsets[kept] = Int32(index)
                         kept += 1
                     }
@@ -126,12 +126,13 @@ public final class FoldedText: Sendable {
         return (symbols, offsets)
     }
 
-    /// `isDigraphTail` for ASCII bytes.
+    /// An ASCII character of the text as folded, lower-cased, or nil when it folds away: without
+    /// a Danish keyboard ø is written "oe" and å "aa", and the second letter of those goes.
     @inline(__always)
-    private static func isDigraphTail(_ previous: UInt8, _ byte: UInt8) -> Bool {
+    private static func foldedByte(_ byte: UInt8, after previous: UInt8) -> UInt8? {
         switch (previous, byte) {
-        case (0x6F, 0x65), (0x4F, 0x65), (0x4F, 0x45), (0x61, 0x61), (0x41, 0x61), (0x41, 0x41): true // oe Oe OE aa Aa AA
-        default: false
+        case (0x6F, 0x65), (0x4F, 0x65), (0x4F, 0x45), (0x61, 0x61), (0x41, 0x61), (0x41, 0x41): nil // oe Oe OE aa Aa AA
+        default: (65...90).contains(byte) ? byte + 32 : byte
         }
     }
 
@@ -168,9 +169,7 @@ public final class FoldedText: Sendable {
                         let byte = utf8[index]
                         let characterIndex = Int32(truncatingIfNeeded: starts.count)
                         starts.appendAssumingCapacity(Int32(truncatingIfNeeded: index))
-                        // Without a Danish keyboard ø is written "oe" and å "aa": fold them like the letters.
-                        if !Self.isDigraphTail(previousByte, byte) {
-                            let lower = (65...90).contains(byte) ? byte + 32 : byte
+                        if let lower = Self.foldedByte(byte, after: previousByte) {
                             if !foldsToASCII { folded.appendAssumingCapacity(lower) }
                             symbols.appendAssumingCapacity(lower)
                             offsets.appendAssumingCapacity(characterIndex)
@@ -311,13 +310,6 @@ public final class FoldedText: Sendable {
         let start = units.index(units.startIndex, offsetBy: range.location)
         let end = units.index(start, offsetBy: range.length)
         return String(units[start..<end]) ?? ""
-    }
-
-    static func isDigraphTail(_ previous: Unicode.Scalar, _ character: Unicode.Scalar) -> Bool {
-        switch (previous, character) {
-        case ("o", "e"), ("O", "e"), ("O", "E"), ("a", "a"), ("A", "a"), ("A", "A"): true
-        default: false
-        }
     }
 
     static func fold(_ character: Unicode.Scalar) -> [Unicode.Scalar] {

@@ -27,20 +27,6 @@ final class Automaton: @unchecked Sendable {
     /// says where the pattern cannot match.
     let isExact: Bool
 
-    /// Compiles `alternatives` (match ids are their indices); nil when one uses syntax the automaton
-    /// does not run. With `approximating`, look-around it cannot run is dropped (see `isExact`).
-    init?(alternatives: [String], approximating: Bool = false) {
-        do {
-            let parsed = try alternatives.map { pattern throws(Unsupported) in try RegexParser.parse(pattern, approximating: approximating) }
-            self.alternatives = parsed.map(\.node)
-            isExact = parsed.allSatisfy(\.exact)
-            conditions = []
-            collecting = false
-        } catch {
-            return nil
-        }
-    }
-
     /// Compiles one pattern; its match ids are those of its top-level alternatives, each of which
     /// may open with a look-behind of fixed strings (`(?<!af|be)kræft|malign`).
     init?(pattern: String, approximating: Bool = false) {
@@ -70,7 +56,7 @@ final class Automaton: @unchecked Sendable {
     /// when a member checks a look-behind at its starts, which a union cannot.
     init?(combining members: [Automaton]) {
         guard members.allSatisfy({ $0.isExact && $0.conditions.isEmpty }) else { return nil }
-        alternatives = members.map { $0.alternatives.count == 1 ? $0.alternatives[0] : .alternation($0.alternatives) }
+        alternatives = members.map(\.wholeNode)
         isExact = true
         conditions = []
         collecting = false
@@ -82,10 +68,15 @@ final class Automaton: @unchecked Sendable {
     /// Nil past 64 members.
     init?(screening members: [Automaton]) {
         guard members.count <= 64 else { return nil }
-        alternatives = members.map { $0.alternatives.count == 1 ? $0.alternatives[0] : .alternation($0.alternatives) }
+        alternatives = members.map(\.wholeNode)
         isExact = false
         conditions = []
         collecting = true
+    }
+
+    /// The automaton's alternatives as one node, to stand as one alternative of another.
+    private var wholeNode: RegexNode {
+        alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
     }
 
     /// Bit `i` set when alternative `i` may match within `range` (a `screening` automaton).
