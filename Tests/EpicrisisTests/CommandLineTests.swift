@@ -35,14 +35,9 @@ struct CommandLineTests {
         #expect(try CommandRunner.run(["--help"]).status == 0)
         #expect(try CommandRunner.run(["check", "/nonexistent/letter.txt"]).status == 2)
         #expect(try CommandRunner.run(["check", "--format", "json", "--format", "csv", Self.good]).status == 2)
-        let directory = try CommandRunner.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
         // A copy of the rules with one pack broken.
-        let rules = directory.appendingPathComponent("rules")
-        try FileManager.default.copyItem(at: Fixtures.rules, to: rules)
-        let pack = rules.appendingPathComponent("cross-sector.yml")
-        let text = try String(contentsOf: pack, encoding: .utf8).replacingOccurrences(of: "    severity: warning\n", with: "    severity: warnng\n")
-        try text.write(to: pack, atomically: true, encoding: .utf8)
+        let (directory, rules) = try Self.rulesCopy(editing: "cross-sector.yml", replacing: "    severity: warning\n", with: "    severity: warnng\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let result = try CommandRunner.run(["check", "--rules", rules.path, Self.good])
         #expect(result.status == 2)
         #expect(result.stderr.contains("cross-sector.yml:"))
@@ -53,13 +48,8 @@ struct CommandLineTests {
     /// `EPICHECK_RULES` or `--rules` must be the one used, and its errors the ones reported.
     @Test("the lexicon loaded is the one of the rules directory asked for, however it is asked")
     func lexiconOfTheRulesAskedFor() throws {
-        let directory = try CommandRunner.temporaryDirectory()
+        let (directory, rules) = try Self.rulesCopy(editing: "lexicon/da.yml", replacing: "version: 1", with: "version: 7")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let rules = directory.appendingPathComponent("rules")
-        try FileManager.default.copyItem(at: Fixtures.rules, to: rules)
-        let lexicon = rules.appendingPathComponent("lexicon/da.yml")
-        let text = try String(contentsOf: lexicon, encoding: .utf8).replacingOccurrences(of: "version: 1", with: "version: 7")
-        try text.write(to: lexicon, atomically: true, encoding: .utf8)
         for (arguments, environment) in [(["check", Self.good], ["EPICHECK_RULES": rules.path]),
                                          (["check", "--rules", rules.path, Self.good], [:]),
                                          ([Self.good], ["EPICHECK_RULES": rules.path])] {
@@ -68,6 +58,19 @@ struct CommandLineTests {
             #expect(result.stderr.contains("da.yml") && result.stderr.contains("unsupported lexicon version"), "\(arguments): \(result.stderr)")
         }
         #expect(try CommandRunner.run(["check", Self.good]).status != 2)
+    }
+
+    /// A copy of the shipped rules in a new temporary directory, with one file edited; the
+    /// caller removes the directory.
+    static func rulesCopy(editing file: String, replacing old: String, with new: String) throws -> (directory: URL, rules: URL) {
+        let directory = try CommandRunner.temporaryDirectory()
+        let rules = directory.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: Fixtures.rules, to: rules)
+        let edited = rules.appendingPathComponent(file)
+        let text = try String(contentsOf: edited, encoding: .utf8)
+        #expect(text.contains(old), "\(file) holds \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: edited, atomically: true, encoding: .utf8)
+        return (directory, rules)
     }
 
     @Test("an unknown rule in .epicheck.yml is a configuration error naming its line")
