@@ -109,7 +109,7 @@ struct AutomatonTests {
     @Test("ASCII lines fold the same by the fast path and the general one")
     func asciiFold() {
         var ascii = 0
-        for line in Self.projectLines() + ["", "Oe aa AA oE", "AAA ooe"].map(FoldedText.init) where line.original.utf8.allSatisfy({ $0 < 0x80 }) {
+        for line in Self.projectLines() + ["", "Oe aa AA oE", "AAA ooe"].map { FoldedText($0) } where line.original.utf8.allSatisfy({ $0 < 0x80 }) {
             let general = FoldedText.foldGeneral(line.original)
             #expect(line.text == String(decoding: general.folded ?? general.symbols, as: UTF8.self) && line.symbols == general.symbols, "\(line.original)")
             for offset in 0...line.length {
@@ -167,54 +167,63 @@ struct AutomatonTests {
         #expect(labelled > 100)
     }
 
-    /// A screen names every member that matches somewhere in a line; it may name more only for
-    /// members whose look-behind it leaves out.
-    @Test("a screen names exactly the members that match, over-approximating only look-behind", arguments: [
+    /// A line screen passes a member over only on lines it does not match: every answer on a
+    /// screened line is the answer on the same line unscreened. And it does screen: a line that
+    /// holds none of the members passes them all over.
+    @Test("a line screen changes no answer, and passes over the members a line cannot hold", arguments: [
         ([#"\bkemo\w*"#, #"\bstråle\w*"#, #"^se journal$"#, #"x{2,}"#, #"b(?!c)"#, #"$"#],
          ["kemoterapi og strålebehandling", "se journal", "se journalen", "xx bc", "abc", "", "strålekemo"]),
         ([#"(?<!af|be)kræft\w*"#, #"\bmalign\w*"#], ["afkræftet", "brystkræft", "malignt", "bekræftet malign"]),
     ])
-    func screen(_ sources: [String], _ lines: [String]) throws {
-        let patterns = try sources.map(Pattern.init)
-        let screen = PatternScreen(patterns)
+    func lineScreen(_ sources: [String], _ lines: [String]) throws {
+        var builder = LineScreen.Builder()
+        let patterns = try sources.map { try builder.enrol(Pattern($0)) }
+        let screen = builder.build()
         for line in lines {
-            let text = FoldedText(line)
-            let candidates = screen.candidates(in: text)
-            for (index, pattern) in patterns.enumerated() {
-                let matches = pattern.matches(text)
-                let named = PatternScreen.contains(candidates, index)
-                if pattern.source.hasPrefix("(?<!") {
-                    #expect(named || !matches, "\(pattern.source) on \(line)")
-                } else {
-                    #expect(named == matches, "\(pattern.source) on \(line)")
-                }
+            let plain = FoldedText(line)
+            let screened = FoldedText(line, screen: screen)
+            for pattern in patterns {
+                #expect(pattern.firstMatch(in: screened) == pattern.firstMatch(in: plain), "\(pattern.source) on \(line)")
+                #expect(pattern.ranges(in: screened) == pattern.ranges(in: plain), "\(pattern.source) on \(line)")
+                let middle = NSRange(location: min(2, plain.length), length: max(0, plain.length - 3))
+                #expect(pattern.firstMatch(in: screened, range: middle) == pattern.firstMatch(in: plain, range: middle))
             }
         }
+        #expect(screen.candidates(in: FoldedText("intet af det").symbols) & 0b11 == 0)
     }
 
-    @Test("a screen of more than 64 patterns lets every line through")
-    func largeScreen() throws {
-        let patterns = try (0..<70).map { try Pattern("word\($0)\\b") }
-        let screen = PatternScreen(patterns)
-        let candidates = screen.candidates(in: FoldedText("nothing here"))
-        #expect(patterns.indices.allSatisfy { PatternScreen.contains(candidates, $0) })
+    @Test("past 64 members a line screen enrols no more, and those left out still match")
+    func largeLineScreen() throws {
+        var builder = LineScreen.Builder()
+        let patterns = try (0..<70).map { try builder.enrol(Pattern("word\($0)\\b")) }
+        let screen = builder.build()
+        let line = FoldedText("word3 word68", screen: screen)
+        #expect(patterns.enumerated().filter { $0.element.matches(line) }.map(\.offset) == [3, 68])
+        #expect(screen.candidates(in: line.symbols) == 1 << 3)
     }
 
-    @Test("the lexicon's screens miss no treatment and no not-addressing form on any line the project has")
-    func lexiconScreens() throws {
+    @Test("the lexicon's line screen changes no family's answer on any line the project has")
+    func lexiconLineScreen() throws {
         let lexicon = Fixtures.lexicon
-        var named = 0
-        for line in Self.projectLines() {
-            for (screen, patterns) in [(lexicon.treatmentScreen, lexicon.treatments.map(\.pattern)),
-                                       (lexicon.notAddressingScreen, lexicon.notAddressing)] {
-                let candidates = screen.candidates(in: line)
-                for (index, pattern) in patterns.enumerated() {
-                    named += PatternScreen.contains(candidates, index) ? 1 : 0
-                    #expect(PatternScreen.contains(candidates, index) || !pattern.matches(line), "\(pattern.source.prefix(50)) on \(line.original)")
-                }
+        var families = lexicon.items.values.flatMap { [$0.cues] + ($0.sectionCues.map { [$0] } ?? []) }
+        families += [lexicon.placeholder, lexicon.cancerTerms] + lexicon.notAddressing + lexicon.treatments.map(\.pattern)
+        families += lexicon.priority.markings + lexicon.priority.selfContact + lexicon.priority.gpReachesOut
+        families += [lexicon.priority.colourMention, lexicon.priority.timeFrame, lexicon.priority.nextDay]
+        families += [lexicon.context.negation, lexicon.context.negationAfter, lexicon.context.uncertainty, lexicon.context.scopeEnd]
+        var passedOver = 0
+        let lines = Self.projectLines()
+        for plain in lines {
+            let screened = FoldedText(plain.original, screen: lexicon.lineScreen)
+            for pattern in families {
+                let found = pattern.firstMatch(in: plain)
+                #expect(pattern.firstMatch(in: screened) == found, "\(pattern.source.prefix(50)) on \(plain.original)")
             }
+            passedOver += lexicon.lineScreen.count - screened.screenCandidates.nonzeroBitCount
+            #expect(lexicon.headings.patterns.firstMatching(in: screened) == lexicon.headings.patterns.firstMatching(in: plain))
         }
-        #expect(named > 100)
+        // Each line holds few of the families: most are passed over.
+        #expect(lexicon.lineScreen.count > 40)
+        #expect(passedOver > lines.count * lexicon.lineScreen.count / 2)
     }
 
     static func projectLines() -> [FoldedText] {

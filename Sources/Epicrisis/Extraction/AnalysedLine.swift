@@ -13,13 +13,11 @@ final class AnalysedLine: Sendable {
 
     init(_ line: TextLine, lexicon: Lexicon) {
         self.line = line
-        let folded = FoldedText(line.text)
+        let folded = FoldedText(line.text, screen: lexicon.lineScreen)
         self.folded = folded
         self.isPlaceholder = !line.text.isEmpty && lexicon.placeholder.matches(folded)
-        let candidates = line.text.isEmpty ? 0 : lexicon.notAddressingScreen.candidates(in: folded)
-        self.isNotAddressing = candidates != 0 && lexicon.notAddressing.indices.contains { index in
-            PatternScreen.contains(candidates, index) && lexicon.notAddressing[index].matches(folded)
-        }
+        // The line screen passes over the forms the line cannot hold.
+        self.isNotAddressing = !line.text.isEmpty && lexicon.notAddressing.contains { $0.matches(folded) }
     }
 
     var text: String { line.text }

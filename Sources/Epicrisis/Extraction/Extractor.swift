@@ -122,11 +122,10 @@ public struct Extractor: Sendable {
         return code?.text.replacingOccurrences(of: ".", with: "")
     }
 
+    /// The first mention of each treatment; the line screen passes over the lines that name none.
     private func treatments(in lines: [AnalysedLine]) -> [TreatmentFact] {
-        let candidates = lines.map { $0.text.isEmpty ? 0 : lexicon.treatmentScreen.candidates(in: $0.folded) }
-        return lexicon.treatments.enumerated().compactMap { index, treatment in
-            let (modality, pattern) = treatment
-            for (line, lineCandidates) in zip(lines, candidates) where PatternScreen.contains(lineCandidates, index) {
+        lexicon.treatments.compactMap { modality, pattern in
+            for line in lines where !line.text.isEmpty {
                 if let range = pattern.firstMatch(in: line.folded) {
                     return TreatmentFact(modality: modality, evidence: line.evidence(
                         at: range, polarity: context.polarity(of: range, in: line.folded), source: .text))

@@ -20,15 +20,43 @@ public final class Lexicon: Sendable {
     public let cancerTerms: Pattern
     public let context: ContextCues
     public let treatments: [(modality: String, pattern: Pattern)]
-    /// Says in one pass over a line which treatments may match in it: each would otherwise scan
-    /// every line of every letter that does not mention it.
-    public let treatmentScreen: PatternScreen
-    /// The same for the `notAddressing` forms, tried on every line.
-    public let notAddressingScreen: PatternScreen
+
+    /// Screens every line the extractor prepares for the families searched on lines (see
+    /// `LineScreen`); the patterns above carry their places in it.
+    public let lineScreen: LineScreen
 
     init(language: String, headings: HeadingIndex, placeholder: Pattern, notAddressing: [Pattern],
          items: [ChecklistItem: ItemCues], priority: PriorityLexicon, cancerTerms: Pattern, context: ContextCues,
          treatments: [(modality: String, pattern: Pattern)]) {
+        // Enrolled most searched first, in case a lexicon has more families than the screen has
+        // places (the shipped one has some sixty): item cues, headings and the forms that say
+        // nothing run on every line of every section, the rest on fewer.
+        var screen = LineScreen.Builder()
+        var items = items
+        for item in ChecklistItem.allCases {
+            guard var cues = items[item] else { continue }
+            cues.cues = screen.enrol(cues.cues)
+            cues.sectionCues = cues.sectionCues.map { screen.enrol($0) }
+            items[item] = cues
+        }
+        var headings = headings
+        headings.patterns = screen.enrol(headings.patterns)
+        let placeholder = screen.enrol(placeholder)
+        let notAddressing = notAddressing.map { screen.enrol($0) }
+        let treatments = treatments.map { (modality: $0.modality, pattern: screen.enrol($0.pattern)) }
+        let cancerTerms = screen.enrol(cancerTerms)
+        var priority = priority
+        priority.colourMention = screen.enrol(priority.colourMention)
+        priority.markings = priority.markings.map { screen.enrol($0) }
+        priority.selfContact = priority.selfContact.map { screen.enrol($0) }
+        priority.gpReachesOut = priority.gpReachesOut.map { screen.enrol($0) }
+        priority.timeFrame = screen.enrol(priority.timeFrame)
+        priority.nextDay = screen.enrol(priority.nextDay)
+        var context = context
+        for cue in [\ContextCues.negation, \.negationAfter, \.uncertainty, \.uncertaintyAfter, \.hypothetical, \.pseudoNegation,
+                    \.otherPerson, \.scopeEnd] {
+            context[keyPath: cue] = screen.enrol(context[keyPath: cue])
+        }
         self.language = language
         self.headings = headings
         self.placeholder = placeholder
@@ -38,8 +66,7 @@ public final class Lexicon: Sendable {
         self.cancerTerms = cancerTerms
         self.context = context
         self.treatments = treatments
-        self.treatmentScreen = PatternScreen(treatments.map(\.pattern))
-        self.notAddressingScreen = PatternScreen(notAddressing)
+        self.lineScreen = screen.build()
     }
 
     /// A family of section headings and the items its sections speak to.

@@ -21,6 +21,9 @@ public struct Pattern: @unchecked Sendable {
     public let source: String
     /// The pattern as compiled: its letters folded like the text it matches.
     let folded: String
+    /// Its place in a lexicon's `LineScreen`, if it has one: a line screened there that cannot
+    /// hold the pattern is passed over without a search.
+    fileprivate var screenSlot: LineScreen.Slot?
 
     public init(_ source: String) throws {
         try self.init(source: source, folded: TextFolding.foldPattern(source))
@@ -74,13 +77,22 @@ public struct Pattern: @unchecked Sendable {
     /// Matching within `range` sees the text around it, so `\b` and look-behind work at its edges.
     private static let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
+    /// Whether the text's line screen has found that the pattern matches nowhere in it.
+    @inline(__always)
+    private func passedOver(_ text: FoldedText) -> Bool {
+        guard let screenSlot else { return false }
+        return screenSlot.rulesOut(text)
+    }
+
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
+        if passedOver(text) { return nil }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? nil : icuFirstMatch(in: text, range: range) }
         return automaton.firstMatch(in: text.symbols, range: range)?.range
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
+        if passedOver(text) { return false }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return !screenedOut(text, range) && icuFirstMatch(in: text, range: range) != nil }
         return automaton.matches(text.symbols, range: range)
@@ -88,6 +100,7 @@ public struct Pattern: @unchecked Sendable {
 
     /// The ranges of every match, left to right, without overlaps.
     public func ranges(in text: FoldedText, range: NSRange? = nil) -> [NSRange] {
+        if passedOver(text) { return [] }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
         return automaton.allMatches(in: text.symbols, range: range).map(\.range)
@@ -154,6 +167,8 @@ final class MadeOnce<Value>: @unchecked Sendable {
 public struct PatternSet: Sendable {
     public let members: [Pattern]
     private let automaton: Automaton?
+    /// The set's place in a lexicon's `LineScreen`, if it has one (see `Pattern.screenSlot`).
+    fileprivate var screenSlot: LineScreen.Slot?
 
     public init(_ members: [Pattern]) {
         self.members = members
@@ -161,8 +176,12 @@ public struct PatternSet: Sendable {
         self.automaton = !members.isEmpty && automata.count == members.count ? Automaton(combining: automata) : nil
     }
 
+    /// The automaton that says where a member may match.
+    var screeningAutomaton: Automaton? { automaton }
+
     /// The index of the member that matches first (within `range`), or nil.
     public func firstMatching(in text: FoldedText, range: NSRange? = nil) -> Int? {
+        if let screenSlot, screenSlot.rulesOut(text) { return nil }
         let range = range ?? NSRange(location: 0, length: text.length)
         if let automaton, text.length <= Pattern.automatonLineLimit {
             return automaton.firstMatch(in: text.symbols, range: range)?.id
@@ -175,31 +194,76 @@ public struct PatternSet: Sendable {
     }
 }
 
-/// Several patterns screened at once: one pass over a text says which of them may match in it
-/// (none that does is left out), so each is then run only on the lines it may match. The
-/// lexicon screens its treatments this way, since most lines name none of them and each would
-/// otherwise scan every line.
-public struct PatternScreen: Sendable {
+/// A lexicon's families screened together on every line it prepares: one pass over the line, made
+/// when the line is folded, says which families may match anywhere in it (none that does is left
+/// out), and each family's searches on that line then cost a bit test where it cannot.
+///
+/// Most lines hold one family or two of the fifty-odd a letter is searched for, and each search
+/// would otherwise scan the whole line: one pass per line and family was most of a letter's cost.
+/// A line screened holds only a whole-line verdict, which is sound for any range of it, since
+/// matching within a range sees the text around it.
+public final class LineScreen: Sendable {
+    /// A member's place: which screen, and its bit there.
+    struct Slot: Sendable {
+        let screen: Int
+        let bit: UInt64
+
+        /// Whether `text` was screened here and cannot hold the member.
+        @inline(__always)
+        func rulesOut(_ text: FoldedText) -> Bool {
+            text.screen == screen && text.screenCandidates & bit == 0
+        }
+    }
+
+    /// Names the screen in the lines it screens; never reused.
+    let serial: Int
     private let automaton: Automaton?
-    /// All members may match: what a screen that cannot run says.
-    private let everything: UInt64
+    /// How many families it screens (at most 64).
+    let count: Int
 
-    /// Up to 64 patterns; with more, or with one the automaton cannot run, it lets everything through.
-    public init(_ members: [Pattern]) {
-        let automata = members.compactMap(\.screeningAutomaton)
-        automaton = automata.count == members.count ? Automaton(screening: automata) : nil
-        everything = members.count >= 64 ? .max : (1 << UInt64(members.count)) - 1
+    /// Bit `i` set when member `i` may match somewhere in `symbols`; every bit for a line the
+    /// automata do not run on.
+    func candidates(in symbols: [UInt8]) -> UInt64 {
+        guard let automaton, symbols.count <= Pattern.automatonLineLimit else { return .max }
+        return automaton.matchingIDs(in: symbols, range: NSRange(location: 0, length: symbols.count))
     }
 
-    /// Whether member `index` is among `candidates`; members past 64 always are.
-    public static func contains(_ candidates: UInt64, _ index: Int) -> Bool {
-        index >= 64 || candidates & (1 << UInt64(index)) != 0
+    private init(serial: Int, members: [Automaton]) {
+        self.serial = serial
+        count = members.count
+        automaton = members.isEmpty ? nil : Automaton(screening: members)
     }
 
-    /// Bit `i` set when `members[i]` may match somewhere in `text`.
-    public func candidates(in text: FoldedText) -> UInt64 {
-        guard let automaton, text.length <= Pattern.automatonLineLimit else { return everything }
-        return automaton.matchingIDs(in: text.symbols, range: NSRange(location: 0, length: text.length))
+    /// Builds a screen by enrolling patterns one by one: each comes back carrying its slot, to be
+    /// stored in its place. Past 64 members (a bit each) patterns come back as they were.
+    struct Builder {
+        private var members: [Automaton] = []
+        // Drawn from the automata's serials: any source of numbers never reused would do.
+        private let serial = ThreadDFAs.nextSerial()
+
+        mutating func enrol(_ pattern: Pattern) -> Pattern {
+            guard let slot = slot(for: pattern.screeningAutomaton) else { return pattern }
+            var enrolled = pattern
+            enrolled.screenSlot = slot
+            return enrolled
+        }
+
+        mutating func enrol(_ set: PatternSet) -> PatternSet {
+            guard let slot = slot(for: set.screeningAutomaton) else { return set }
+            var enrolled = set
+            enrolled.screenSlot = slot
+            return enrolled
+        }
+
+        private mutating func slot(for automaton: Automaton?) -> Slot? {
+            guard let automaton, members.count < 64 else { return nil }
+            members.append(automaton)
+            return Slot(screen: serial, bit: 1 << UInt64(members.count - 1))
+        }
+
+        func build() -> LineScreen {
+            LineScreen(serial: serial, members: members)
+        }
     }
 }
 

@@ -77,24 +77,34 @@ public final class FoldedText: Sendable {
     /// Where each character of the original starts in its UTF-8, and one more: the end.
     private let characterStarts: [Int32]
 
-    public convenience init(_ original: String) {
+    /// The `LineScreen` the text was screened by (its serial; -1: none), and which of its members
+    /// may match in it.
+    let screen: Int
+    let screenCandidates: UInt64
+
+    /// Folds a text; with `screen`, also screens it, so that the screen's members pass it over where
+    /// they cannot match.
+    public convenience init(_ original: String, screen: LineScreen? = nil) {
         var source = original
         if let ascii = source.withUTF8(Self.foldASCII) {
             self.init(original: original, foldedBytes: nil, symbols: ascii.symbols,
-                      offsets: ascii.offsets, starts: (0...Int32(original.utf8.count)).map { $0 })
+                      offsets: ascii.offsets, starts: (0...Int32(original.utf8.count)).map { $0 }, screen: screen)
         } else {
             let fold = Self.foldGeneral(original)
-            self.init(original: original, foldedBytes: fold.folded, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts)
+            self.init(original: original, foldedBytes: fold.folded, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts,
+                      screen: screen)
         }
     }
 
-    private init(original: String, foldedBytes: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
+    private init(original: String, foldedBytes: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32], screen: LineScreen?) {
         self.original = original
         self.foldedBytes = foldedBytes
         self.length = symbols.count
         self.symbols = symbols
         self.characterOffsets = offsets
         self.characterStarts = starts
+        self.screen = screen?.serial ?? -1
+        self.screenCandidates = screen?.candidates(in: symbols) ?? .max
     }
 
     /// The fold of an all-ASCII line (most lines of most letters), written straight into its

@@ -23,6 +23,16 @@ final class LazyDFA {
         tables.initialize(to: Tables(program: program, anchored: anchored && !collecting, collects: collecting))
     }
 
+    /// Whether a match may begin at `position` of a text searched up to `end`: false only where
+    /// none can.
+    @inline(__always)
+    func canBegin(at position: Int, in symbols: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        tables.pointee.canBegin(at: position, in: symbols, before: end)
+    }
+
+    /// The most symbols a match reads, or nil when there is no bound.
+    var longestMatch: Int? { tables.pointee.longestMatch }
+
     deinit {
         tables.pointee.deallocate()
         tables.deinitialize(count: 1)
@@ -71,6 +81,7 @@ final class LazyDFA {
 /// A `LazyDFA`'s states and transitions.
 private struct Tables {
     private let program: Program
+    var longestMatch: Int? { program.longestMatch }
     private let anchored: Bool
     private let collects: Bool
     private let stride: Int
@@ -86,6 +97,8 @@ private struct Tables {
     private var tableCount = 0
     /// The class of each symbol, copied from the program for the same reason.
     private let classOf: UnsafeMutablePointer<UInt8>
+    /// Per symbol, whether a match can begin with it; nil when a match can be empty.
+    private let beginnings: UnsafeMutablePointer<Bool>?
     /// The id of the alternative matched before reading the class (when the flag is set).
     private var matchedID: [Int32] = []
     /// Per state: -2 unknown, -1 no match at the end of the text, else the id matched there.
@@ -125,6 +138,11 @@ private struct Tables {
         self.readStamps = stamps
         self.classOf = .allocate(capacity: 256)
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
+        self.beginnings = program.beginnings().map { symbols in
+            let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+            table.initialize(from: symbols, count: 256)
+            return table
+        }
         self.tableCapacity = 64 * program.classCount
         self.table = .allocate(capacity: tableCapacity)
         self.rows = .allocate(capacity: tableCapacity)
@@ -136,6 +154,13 @@ private struct Tables {
         table.deallocate()
         rows.deallocate()
         classOf.deallocate()
+        beginnings?.deallocate()
+    }
+
+    @inline(__always)
+    func canBegin(at position: Int, in symbols: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        guard let beginnings else { return true }
+        return position < end && beginnings[Int(symbols[position])]
     }
 
     private mutating func reset() {

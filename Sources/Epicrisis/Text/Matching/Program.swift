@@ -16,6 +16,8 @@ struct Program {
     private(set) var start: Int32 = 0
     /// Where each alternative starts; `start` tries them in order.
     private(set) var entries: [Int32] = []
+    /// The most symbols a match reads, or nil when there is no bound.
+    let longestMatch: Int?
     /// The class of each symbol.
     private(set) var classOf = [UInt8](repeating: 0, count: 256)
     private(set) var classCount = 1
@@ -36,6 +38,7 @@ struct Program {
     /// One program for several alternatives; a match says which one (the first in order that matches,
     /// as in leftmost-first alternation).
     init(alternatives: [RegexNode]) {
+        longestMatch = RegexNode.alternation(alternatives).longestMatch
         var sets: [SymbolSet] = []
         var setIndex: [SymbolSet: Int] = [:]
         var singles = [Int](repeating: -1, count: 256)
@@ -162,6 +165,26 @@ struct Program {
         prevGroup = (0..<count).map { groups[Int(representative[$0])] }
         prevGroupCount = groupCount
         groupRepresentative = (0..<groupCount).map { group in representative[prevGroup.firstIndex(of: group)!] }
+    }
+
+    /// The symbols a match can begin with (by symbol), or nil when a match can be empty: the
+    /// search for a match's start skips every other position. Assertions are taken to hold, so
+    /// the set may be larger than it could be, never smaller.
+    func beginnings() -> [Bool]? {
+        var classes = [Bool](repeating: false, count: classCount)
+        var visited = [Bool](repeating: false, count: instructions.count)
+        var stack = [start]
+        while let position = stack.popLast() {
+            guard !visited[Int(position)] else { continue }
+            visited[Int(position)] = true
+            switch instructions[Int(position)] {
+            case .split(let first, let second): stack += [first, second]
+            case .assert(_, let next): stack.append(next)
+            case .read(let set, _): for symbolClass in 0..<classCount where readSets[set][symbolClass] { classes[symbolClass] = true }
+            case .match: return nil
+            }
+        }
+        return classOf.map { classes[Int($0)] }
     }
 
     /// Whether an assertion holds between the symbol before (nil: start of text) and after (nil:

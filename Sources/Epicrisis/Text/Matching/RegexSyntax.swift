@@ -17,6 +17,22 @@ enum RegexNode {
     /// a top-level alternative, whose starts are then checked against it (see `parseAlternatives`).
     case fixedLookBehind(LeadingLookBehind)
 
+    /// The most symbols a match can read, or nil when there is no bound (`+`, `*`, `{n,}`).
+    var longestMatch: Int? {
+        switch self {
+        case .empty, .assertion, .fixedLookBehind: return 0
+        case .symbols: return 1
+        case .sequence(let nodes):
+            return nodes.reduce(0 as Int?) { total, node in total.flatMap { total in node.longestMatch.map { total + $0 } } }
+        case .alternation(let nodes):
+            return nodes.reduce(0 as Int?) { longest, node in longest.flatMap { longest in node.longestMatch.map { max(longest, $0) } } }
+        case .repetition(let node, _, let maximum, _):
+            guard let inner = node.longestMatch else { return nil }
+            if inner == 0 { return 0 }
+            return maximum.map { inner * $0 }
+        }
+    }
+
     /// A condition on the symbols on either side of a position.
     enum Assertion: Hashable {
         case textStart
