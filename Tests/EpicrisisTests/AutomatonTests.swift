@@ -174,6 +174,10 @@ struct AutomatonTests {
         ([#"\bkemo\w*"#, #"\bstråle\w*"#, #"^se journal$"#, #"x{2,}"#, #"b(?!c)"#, #"$"#],
          ["kemoterapi og strålebehandling", "se journal", "se journalen", "xx bc", "abc", "", "strålekemo"]),
         ([#"(?<!af|be)kræft\w*"#, #"\bmalign\w*"#], ["afkræftet", "brystkræft", "malignt", "bekræftet malign"]),
+        // Longer than a screen follows a thread: the screen may name the member on a line holding
+        // only the beginning, and the answer is still the member's own.
+        ([#"\bstrålebehandling\b"#, #"ingen.{0,30}recidiv"#], ["strålebehandlingen", "strålebehandling", "ingen tegn på recidiv",
+                                                              "ingen tegn på noget som helst, der ligner et recidiv"]),
     ])
     func lineScreen(_ sources: [String], _ lines: [String]) throws {
         var builder = LineScreen.Builder()
@@ -190,6 +194,27 @@ struct AutomatonTests {
             }
         }
         #expect(screen.candidates(in: FoldedText("intet af det").symbols) & 0b11 == 0)
+    }
+
+    /// A DFA whose text keeps asking for new states drops them all when it holds too many, between
+    /// runs: memory stays bounded whatever the text. (Searching for `a[ab]{12}c`, a DFA tells
+    /// apart where the last thirteen a's stood: random lines of a and b reach 2^13 states.)
+    @Test("a lazy DFA keeps no more states than its limit and a line's worth")
+    func stateLimit() throws {
+        let program = Program(alternatives: [try RegexParser.parse("a[ab]{12}c")])
+        let dfa = LazyDFA(program: program, anchored: false)
+        var generator = SystemRandomNumberGenerator()
+        var most = 0
+        for _ in 0..<200 {
+            let line = (0..<400).map { _ in Bool.random(using: &generator) ? UInt8(ascii: "a") : UInt8(ascii: "b") }
+            line.withUnsafeBufferPointer { symbols in
+                var state = dfa.start(before: nil)
+                #expect(dfa.scanForMatchEnd(symbols, from: 0, to: symbols.count, state: &state) == nil)
+            }
+            most = max(most, dfa.stateCount)
+        }
+        #expect(most > LazyDFA.stateLimit)
+        #expect(most <= LazyDFA.stateLimit + 400 + 1)
     }
 
     @Test("past 64 members a line screen enrols no more, and those left out still match")

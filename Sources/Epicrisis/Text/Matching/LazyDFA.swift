@@ -33,6 +33,9 @@ final class LazyDFA {
     /// The most symbols a match reads, or nil when there is no bound.
     var longestMatch: Int? { tables.pointee.longestMatch }
 
+    /// How many states the tables hold now.
+    var stateCount: Int { tables.pointee.stateCount }
+
     deinit {
         tables.pointee.deallocate()
         tables.deinitialize(count: 1)
@@ -82,6 +85,7 @@ final class LazyDFA {
 private struct Tables {
     private let program: Program
     var longestMatch: Int? { program.longestMatch }
+    var stateCount: Int { positions.count }
     private let anchored: Bool
     private let collects: Bool
     private let stride: Int
@@ -218,10 +222,10 @@ private struct Tables {
     /// fails where the run starts.
     mutating func start(before symbol: UInt8?, disabled: UInt64) -> Int32 {
         guard disabled != 0 else { return start(before: symbol) }
+        if positions.count > Self.stateLimit { reset() }
         let group = group(before: symbol)
         let key = MaskedStart(group: group, disabled: disabled)
         if let known = maskedStarts[key] { return known }
-        if positions.count > Self.stateLimit { reset() }
         let entries = program.entries.enumerated().filter { id, _ in id >= 64 || disabled & (1 << UInt64(id)) == 0 }.map(\.element)
         let state = entries.isEmpty ? Self.dead : addState(StateKey(group: group, positions: entries))
         maskedStarts[key] = state
@@ -234,9 +238,10 @@ private struct Tables {
     }
 
     mutating func start(before symbol: UInt8?) -> Int32 {
+        // Every run begins here, holding no state yet: the one moment a full cache can be dropped.
+        if positions.count > Self.stateLimit { reset() }
         let group = group(before: symbol)
         if starts[group] >= 0 { return starts[group] }
-        if positions.count > Self.stateLimit { reset() }
         let state = addState(StateKey(group: group, positions: [program.start]))
         starts[group] = state
         return state
@@ -342,31 +347,87 @@ private struct Tables {
     /// goes on past matches and returns every position and the ids of every match it met.
     private mutating func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
         let group = prevGroups[Int(state)]
-        guard collects else { return traverse(positions[Int(state)], group: group, after: symbolClass) }
+        guard collects else {
+            nextGeneration()
+            return traverse(positions[Int(state)], group: group, after: symbolClass)
+        }
         // Every state of a collecting automaton holds the start, whose closure (the first step of
         // every member) is most of the work and always the same: it is computed once per
-        // neighbourhood and merged in.
+        // neighbourhood and merged in, first, since what it reaches it reaches at the least depth.
         let key = group * (program.classCount + 1) + (symbolClass ?? program.classCount)
         let fromStart = startClosures[key] ?? {
-            let (next, _, mask) = traverse([program.start], group: group, after: symbolClass)
+            nextGeneration()
+            var next: [Int32] = []
+            var mask: UInt64 = 0
+            collect([program.start], group: group, after: symbolClass, into: &next, mask: &mask)
             startClosures[key] = (next, mask)
             return (next, mask)
         }()
-        var (next, _, mask) = traverse(positions[Int(state)].filter { $0 != program.start }, group: group, after: symbolClass)
-        for position in fromStart.next where readStamps[Int(position)] != generation { next.append(position) }
-        return (next, -1, mask | fromStart.mask)
+        nextGeneration()
+        var next = fromStart.next
+        for entry in next { readStamps[Int(entry & Self.positionBits)] = generation }
+        var mask = fromStart.mask
+        collect(positions[Int(state)].filter { $0 != program.start }, group: group, after: symbolClass, into: &next, mask: &mask)
+        return (next, -1, mask)
     }
 
-    private mutating func traverse(_ roots: [Int32], group: Int, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
+    /// A collecting automaton follows each thread (a member's match begun somewhere) for at most
+    /// this many symbols; one that gets that far counts as a match of its member. A screen may
+    /// name a member that does not match, never miss one that does, and a bound on how far back a
+    /// thread began bounds the states: followed to their ends, the threads of fifty families
+    /// (phrases ending in `\w*`, gaps such as `.{0,30}`) combined into tens of thousands of states
+    /// over a few thousand letters, and kept growing.
+    static let screenDepth: Int32 = 8
+    /// A collecting state's entries carry, above these bits, how many symbols their thread has read.
+    private static let positionBits: Int32 = 0xFF_FFFF
+
+    /// The collecting closure of `roots` (entries of one state, least depth first), added to
+    /// `next` and `mask`: every thread goes on past matches, and one that reads its
+    /// `screenDepth`th symbol stops there and counts as a match. Where two threads reach one
+    /// position, the one of least depth is kept: it goes wherever the other would, and further.
+    private mutating func collect(_ roots: [Int32], group: Int, after symbolClass: Int?, into next: inout [Int32], mask: inout UInt64) {
+        let before = program.looksBehind ? program.representative(ofGroup: group) : nil
+        let after = symbolClass.map { program.representative[$0] }
+        var stack = Array(roots.reversed())
+        while let entry = stack.popLast() {
+            let position = Int(entry & Self.positionBits)
+            let depth = entry >> 24
+            if stamps[position] == generation { continue }
+            stamps[position] = generation
+            switch program.instructions[position] {
+            case .split(let first, let second):
+                stack.append(depth << 24 | second)
+                stack.append(depth << 24 | first)
+            case .assert(let assertion, let target):
+                if program.holds(assertion, before: before, after: after) { stack.append(depth << 24 | target) }
+            case .read(let set, let target):
+                guard let symbolClass, program.readSets[set][symbolClass] else { continue }
+                if depth + 1 >= Self.screenDepth {
+                    let id = program.owner[Int(target)]
+                    if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
+                } else if readStamps[Int(target)] != generation {
+                    readStamps[Int(target)] = generation
+                    next.append((depth + 1) << 24 | target)
+                }
+            case .match(let id):
+                if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
+            }
+        }
+    }
+
+    private mutating func nextGeneration() {
         generation &+= 1
         if generation == 0 {
             for index in stamps.indices { stamps[index] = 0; readStamps[index] = 0 }
             generation = 1
         }
+    }
+
+    /// The closure of an exact automaton's state: stops at the first match.
+    private mutating func traverse(_ roots: [Int32], group: Int, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
         let before = program.looksBehind ? program.representative(ofGroup: group) : nil
         let after = symbolClass.map { program.representative[$0] }
         var next: [Int32] = []
-        var mask: UInt64 = 0
         var stack = Array(roots.reversed())
         while let position = stack.popLast() {
             if stamps[Int(position)] == generation { continue }
@@ -383,10 +444,9 @@ private struct Tables {
                     next.append(target)
                 }
             case .match(let id):
-                guard collects else { return (next, id, 0) }
-                if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
+                return (next, id, 0)
             }
         }
-        return (next, -1, mask)
+        return (next, -1, 0)
     }
 }

@@ -18,6 +18,8 @@ struct Program {
     private(set) var entries: [Int32] = []
     /// The most symbols a match reads, or nil when there is no bound.
     let longestMatch: Int?
+    /// The alternative each instruction belongs to (-1: the start's own splits).
+    private(set) var owner: [Int32] = []
     /// The class of each symbol.
     private(set) var classOf = [UInt8](repeating: 0, count: 256)
     private(set) var classCount = 1
@@ -103,8 +105,20 @@ struct Program {
             }
         }
 
-        entries = alternatives.enumerated().map { id, node in emit(node, next: append(.match(id: Int32(id)))) }
+        // Each alternative's instructions are emitted in one run, opening with its match.
+        var firsts: [Int32] = []
+        entries = alternatives.enumerated().map { id, node in
+            let match = append(.match(id: Int32(id)))
+            firsts.append(match)
+            return emit(node, next: match)
+        }
+        let bodiesEnd = Int32(instructions.count)
         start = chain(entries)
+        owner = [Int32](repeating: -1, count: instructions.count)
+        for (id, first) in firsts.enumerated() {
+            let end = id + 1 < firsts.count ? firsts[id + 1] : bodiesEnd
+            for position in first..<end { owner[Int(position)] = Int32(id) }
+        }
 
         classify(readSets: sets)
     }
