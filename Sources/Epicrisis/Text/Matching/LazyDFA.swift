@@ -101,7 +101,7 @@ private struct Tables {
     private var tableCount = 0
     /// The class of each symbol, copied from the program for the same reason.
     private let classOf: UnsafeMutablePointer<UInt8>
-    /// Per symbol, whether a match can begin with it; nil when a match can be empty.
+    /// Per pair of classes, whether a match can begin with them; nil when a match can be empty.
     private let beginnings: UnsafeMutablePointer<Bool>?
     /// The id of the alternative matched before reading the class (when the flag is set).
     private var matchedID: [Int32] = []
@@ -142,9 +142,9 @@ private struct Tables {
         self.readStamps = stamps
         self.classOf = .allocate(capacity: 256)
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
-        self.beginnings = program.beginnings().map { symbols in
-            let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
-            table.initialize(from: symbols, count: 256)
+        self.beginnings = program.beginnings().map { pairs in
+            let table = UnsafeMutablePointer<Bool>.allocate(capacity: pairs.count)
+            table.initialize(from: pairs, count: pairs.count)
             return table
         }
         self.tableCapacity = 64 * program.classCount
@@ -164,7 +164,11 @@ private struct Tables {
     @inline(__always)
     func canBegin(at position: Int, in symbols: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
         guard let beginnings else { return true }
-        return position < end && beginnings[Int(symbols[position])]
+        guard position < end else { return false }
+        let row = Int(classOf[Int(symbols[position])]) &* stride
+        // At the end of the range a match can be one symbol only; the second is not asked.
+        guard position + 1 < end else { return (0..<stride).contains { beginnings[row &+ $0] } }
+        return beginnings[row &+ Int(classOf[Int(symbols[position + 1])])]
     }
 
     private mutating func reset() {

@@ -181,24 +181,45 @@ struct Program {
         groupRepresentative = (0..<groupCount).map { group in representative[prevGroup.firstIndex(of: group)!] }
     }
 
-    /// The symbols a match can begin with (by symbol), or nil when a match can be empty: the
-    /// search for a match's start skips every other position. Assertions are taken to hold, so
-    /// the set may be larger than it could be, never smaller.
+    /// The pairs of classes a match can begin with, as a table by `first * classCount + second`
+    /// (where a match can be one symbol long, its first class pairs with every class), or nil
+    /// when a match can be empty: the search for a match's start skips every other position.
+    /// Assertions are taken to hold, so the table may allow more than it could, never less.
     func beginnings() -> [Bool]? {
-        var classes = [Bool](repeating: false, count: classCount)
-        var visited = [Bool](repeating: false, count: instructions.count)
-        var stack = [start]
-        while let position = stack.popLast() {
-            guard !visited[Int(position)] else { continue }
-            visited[Int(position)] = true
-            switch instructions[Int(position)] {
-            case .split(let first, let second): stack += [first, second]
-            case .assert(_, let next): stack.append(next)
-            case .read(let set, _): for symbolClass in 0..<classCount where readSets[set][symbolClass] { classes[symbolClass] = true }
-            case .match: return nil
+        /// The reads reached from `roots` through splits and assertions, and whether a match is.
+        func reads(from roots: [Int32]) -> (reads: [(set: Int, next: Int32)], matches: Bool) {
+            var visited = Set<Int32>()
+            var stack = roots
+            var found: [(set: Int, next: Int32)] = []
+            var matches = false
+            while let position = stack.popLast() {
+                guard visited.insert(position).inserted else { continue }
+                switch instructions[Int(position)] {
+                case .split(let first, let second): stack += [first, second]
+                case .assert(_, let next): stack.append(next)
+                case .read(let set, let next): found.append((set, next))
+                case .match: matches = true
+                }
+            }
+            return (found, matches)
+        }
+        let first = reads(from: [start])
+        guard !first.matches else { return nil }
+        var pairs = [Bool](repeating: false, count: classCount * classCount)
+        for read in first.reads {
+            let second = reads(from: [read.next])
+            for firstClass in 0..<classCount where readSets[read.set][firstClass] {
+                let row = firstClass * classCount
+                if second.matches {
+                    for secondClass in 0..<classCount { pairs[row + secondClass] = true }
+                    continue
+                }
+                for next in second.reads {
+                    for secondClass in 0..<classCount where readSets[next.set][secondClass] { pairs[row + secondClass] = true }
+                }
             }
         }
-        return classOf.map { classes[Int($0)] }
+        return pairs
     }
 
     /// Whether an assertion holds between the symbol before (nil: start of text) and after (nil:
