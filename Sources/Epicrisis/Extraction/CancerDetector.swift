@@ -6,8 +6,11 @@ import Foundation
 /// ("mhp. at udelukke malignitet") does not make a cancer letter.
 struct CancerDetector {
     let terms: Pattern
+    /// `Lexicon.diagnosisCodes`.
+    let codes: Pattern
     let context: ContextAnalyzer
 
+    /// An SKS diagnosis code as written in text (folded: `dc509`).
     static let codeInText = Pattern(literal: #"(?<![\p{L}\d])d[a-z]\d{2}[a-z0-9]{0,4}(?![\p{L}\d])"#)
 
     /// All the evidence, for and against; the letter is a cancer letter when any of it is affirmed.
@@ -33,8 +36,8 @@ struct CancerDetector {
     /// Every SKS diagnosis code written in the text, with its polarity.
     func codesInText(_ lines: [AnalysedLine]) -> [Evidence] {
         var result: [Evidence] = []
-        for line in lines where !line.text.isEmpty && line.folded.hasDigit {
-            for match in Self.codeInText.ranges(in: line.folded) {
+        for line in lines where !line.text.isEmpty {
+            for match in codes.ranges(in: line.folded) {
                 result.append(Evidence(text: line.folded.originalText(match).uppercased(),
                                        location: line.line.location.advanced(by: line.folded.originalOffset(match.location)),
                                        polarity: context.polarity(of: match, in: line.folded), source: .text))

@@ -27,7 +27,7 @@ public struct Extractor: Sendable {
         let first = markings.first
         let conflicts = markings.filter { $0.colour != first?.colour }
 
-        let cancer = CancerDetector(terms: lexicon.cancerTerms, context: context)
+        let cancer = CancerDetector(terms: lexicon.cancerTerms, codes: lexicon.diagnosisCodes, context: context)
         let codesInText = cancer.codesInText(lines)
         let cancerEvidence = cancer.evidence(letter: letter, lines: lines, codesInText: codesInText)
         let isCancer = cancerEvidence.contains { $0.polarity == .affirmed }

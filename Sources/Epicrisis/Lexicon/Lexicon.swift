@@ -20,6 +20,9 @@ public final class Lexicon: Sendable {
     public let cancerTerms: Pattern
     public let context: ContextCues
     public let treatments: [(modality: String, pattern: Pattern)]
+    /// SKS diagnosis codes written in text: not wording but syntax, the same in every language,
+    /// and held here because every line is searched for them, so they are screened with the rest.
+    public let diagnosisCodes: Pattern
 
     /// Screens every line the extractor prepares for the families searched on lines (see
     /// `LineScreen`); the patterns above carry their places in it.
@@ -45,6 +48,7 @@ public final class Lexicon: Sendable {
         let notAddressing = notAddressing.map { screen.enrol($0) }
         let treatments = treatments.map { (modality: $0.modality, pattern: screen.enrol($0.pattern)) }
         let cancerTerms = screen.enrol(cancerTerms)
+        diagnosisCodes = screen.enrol(CancerDetector.codeInText)
         var priority = priority
         priority.colourMention = screen.enrol(priority.colourMention)
         priority.markings = priority.markings.map { screen.enrol($0) }

@@ -4,7 +4,27 @@ import Foundation
 /// before it counted, white space around it dropped.
 enum LineBytes {
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> (text: String, leading: Int) {
-        // Most lines have no tab and no unusual space at either end: trim their bytes directly.
+        if let (first, last, leading) = simpleBounds(bytes) {
+            return (String(decoding: bytes[first..<last], as: UTF8.self), leading)
+        }
+        return expanded(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The same for a line of a text already decoded: `bytes` is `text`'s UTF-8, the line a range
+    /// of it. Its text is cut from `text` rather than decoded again.
+    static func trimmed(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, of text: String) -> (text: String, leading: Int) {
+        let utf8 = text.utf8
+        func offset(_ position: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: position) }
+        if let (first, last, leading) = simpleBounds(bytes), let line = String(utf8[offset(first)..<offset(last)]) {
+            return (line, leading)
+        }
+        return expanded(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Where the text lies once trimmed, and the columns before it, when trimming is all it takes:
+    /// most lines have no tab and no unusual space at either end.
+    private static func simpleBounds<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> (first: Int, last: Int, leading: Int)?
+        where Bytes.Index == Int {
         var first = bytes.startIndex
         var leading = 0
         while first < bytes.endIndex {
@@ -19,10 +39,12 @@ enum LineBytes {
         }
         var last = bytes.endIndex
         while last > first, bytes[last - 1] == 0x20 { last -= 1 }
-        if !bytes.contains(0x09), first == last || (bytes[first] < 0x80 && bytes[last - 1] < 0x80) {
-            return (String(decoding: bytes[first..<last], as: UTF8.self), leading)
-        }
-        let expanded = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\t", with: "    ")
+        guard !bytes.contains(0x09), first == last || (bytes[first] < 0x80 && bytes[last - 1] < 0x80) else { return nil }
+        return (first, last, leading)
+    }
+
+    private static func expanded(_ line: String) -> (text: String, leading: Int) {
+        let expanded = line.replacingOccurrences(of: "\t", with: "    ")
         let leadingSpaces = expanded.prefix { $0 == " " || $0 == "\u{A0}" }.count
         return (String(expanded.dropFirst(leadingSpaces)).trimmingSpaces, leadingSpaces)
     }

@@ -41,26 +41,26 @@ public struct PlainTextReader: Sendable {
 
     /// Splits on LF, CRLF or CR, keeping each line's file position and trimming trailing space.
     static func lines(of text: String) -> [TextLine] {
+        let split = text.utf8.withContiguousStorageIfAvailable { lines(of: text, bytes: $0) }
+        return split ?? Array(text.utf8).withUnsafeBufferPointer { lines(of: text, bytes: $0) }
+    }
+
+    /// `bytes` is `text`'s UTF-8.
+    private static func lines(of text: String, bytes: UnsafeBufferPointer<UInt8>) -> [TextLine] {
         var result: [TextLine] = []
         var number = 1
-        let bytes = Array(text.utf8)
         var start = 0
         var index = 0
         while index <= bytes.count {
             let byte = index < bytes.count ? bytes[index] : 0x0A
             guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
-            result.append(line(bytes[start..<index], number: number))
+            let (line, leading) = LineBytes.trimmed(bytes[start..<index], of: text)
+            result.append(TextLine(text: line, location: SourceLocation(line: number, column: leading + 1)))
             number += 1
             index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
             start = index
         }
         while result.last?.text.isEmpty == true { result.removeLast() }
         return result
-    }
-
-    /// One line: tabs are four columns, leading spaces give the column, spaces around are dropped.
-    private static func line(_ bytes: ArraySlice<UInt8>, number: Int) -> TextLine {
-        let (text, leading) = LineBytes.trimmed(bytes)
-        return TextLine(text: text, location: SourceLocation(line: number, column: leading + 1))
     }
 }

@@ -300,9 +300,6 @@ public final class FoldedText: Sendable {
     /// `.` does not match and its `$` stops before.
     var hasLineTerminator: Bool { symbols.contains { (10...13).contains($0) || $0 == Symbol.otherLineEnd } }
 
-    /// Whether the text holds a digit.
-    var hasDigit: Bool { symbols.contains { SymbolSet.digits.contains($0) } }
-
     /// The range widened backwards to the start of its word.
     public func extendedToWordStart(_ range: NSRange) -> NSRange {
         var start = range.location
