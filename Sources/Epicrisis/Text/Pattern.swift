@@ -6,7 +6,10 @@ import Foundation
 /// so they are case- and diacritic-insensitive. Each runs on an `Automaton` (a lazy DFA, one table
 /// lookup per character, whatever the number of phrases in it) when its syntax allows, which the
 /// shipped lexicon's always does; ICU runs the rest, and gives capture groups.
-public struct Pattern: @unchecked Sendable {
+///
+/// A class, immutable: matchers hold and pass patterns around thousands of times a letter, and a
+/// structure of six references cost a reference count for each at every copy.
+public final class Pattern: @unchecked Sendable {
     /// ICU's compiled form: made at load for patterns the automaton cannot run exactly (which also
     /// checks their syntax), and on first use (capture groups) for the others, whose syntax the
     /// automaton's parser has checked: compiling every pattern for ICU at start-up doubled it.
@@ -23,15 +26,16 @@ public struct Pattern: @unchecked Sendable {
     let folded: String
     /// Its place in a lexicon's `LineScreen`, if it has one: a line screened there that cannot
     /// hold the pattern is passed over without a search.
-    fileprivate var screenSlot: LineScreen.Slot?
+    fileprivate let screenSlot: LineScreen.Slot?
 
-    public init(_ source: String) throws {
+    public convenience init(_ source: String) throws {
         try self.init(source: source, folded: TextFolding.foldPattern(source))
     }
 
     private init(source: String, folded: String) throws {
         self.source = source
         self.folded = folded
+        self.screenSlot = nil
         let approximation = Automaton(pattern: folded, approximating: true)
         // Nil only if ICU rejects what the automaton's parser accepted: capture groups are then
         // never found.
@@ -68,8 +72,18 @@ public struct Pattern: @unchecked Sendable {
         return screen != nil ? "screened by the automaton" : Automaton.unsupported(folded) ?? "unsupported"
     }
 
+    /// The same pattern, enrolled in a line screen.
+    fileprivate init(_ pattern: Pattern, screenSlot: LineScreen.Slot) {
+        expression = pattern.expression
+        automaton = pattern.automaton
+        screen = pattern.screen
+        source = pattern.source
+        folded = pattern.folded
+        self.screenSlot = screenSlot
+    }
+
     /// A pattern from the project's own code, known to compile.
-    init(literal source: String) {
+    convenience init(literal source: String) {
         // swiftlint:disable:next force_try
         try! self.init(source)
     }
@@ -243,9 +257,7 @@ public final class LineScreen: Sendable {
 
         mutating func enrol(_ pattern: Pattern) -> Pattern {
             guard let slot = slot(for: pattern.screeningAutomaton) else { return pattern }
-            var enrolled = pattern
-            enrolled.screenSlot = slot
-            return enrolled
+            return Pattern(pattern, screenSlot: slot)
         }
 
         mutating func enrol(_ set: PatternSet) -> PatternSet {
