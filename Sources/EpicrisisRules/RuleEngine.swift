@@ -10,7 +10,14 @@ public struct RuleEngine: Sendable {
     public init(packs: [RulePack], configuration: Configuration = Configuration(), language: Language = .da) {
         self.rules = configuration.apply(to: packs.flatMap(\.rules))
         self.language = language
+        self.weights = rules.compactMap { rule in
+            guard rule.kind == .itemPresent, let item = rule.item, item.isDSAM, rule.weight > 0 else { return nil }
+            return (item, rule.weight)
+        }
     }
+
+    /// The weighted DSAM items of the `item-present` rules, for the score.
+    private let weights: [(item: ChecklistItem, weight: Double)]
 
     private static let checks: [RuleKind: any Check] = [
         .itemPresent: ItemPresentCheck(), .headingEmpty: HeadingEmptyCheck(),
@@ -28,11 +35,14 @@ public struct RuleEngine: Sendable {
     public func findings(letter: Letter, extraction: Extraction, only ruleIDs: Set<String>? = nil) -> [Finding] {
         let context = CheckContext(letter: letter, extraction: extraction, language: language)
         var findings: [Finding] = []
-        // Rules are read where they are, not filtered into a copy: a rule is a large value, and
-        // this runs for every letter.
-        for rule in rules where ruleIDs?.contains(rule.id) ?? true {
-            guard rule.applicability.applies(to: letter, extraction: extraction), let check = Self.checks[rule.kind] else { continue }
-            findings += check.run(rule, context)
+        // Rules are read where they are, through their buffer: a rule is a large value, each copy
+        // of it a dozen reference counts, and this runs for every letter.
+        rules.withUnsafeBufferPointer { rules in
+            for index in rules.indices where ruleIDs?.contains(rules[index].id) ?? true {
+                guard rules[index].applicability.applies(to: letter, extraction: extraction),
+                      let check = Self.checks[rules[index].kind] else { continue }
+                findings += check.run(rules[index], context)
+            }
         }
         return findings
     }
@@ -41,10 +51,9 @@ public struct RuleEngine: Sendable {
     /// checklist does not apply to. Weights come from the `item-present` rules of the packs.
     public func score(_ extraction: Extraction) -> Double? {
         guard extraction.isCancerLetter, extraction.template == nil else { return nil }
-        let weighted = rules.filter { $0.kind == .itemPresent && ($0.item?.isDSAM ?? false) && $0.weight > 0 }
-        let total = weighted.reduce(0) { $0 + $1.weight }
+        let total = weights.reduce(0) { $0 + $1.weight }
         guard total > 0 else { return nil }
-        let present = weighted.filter { extraction.judgement($0.item!).status == .present }.reduce(0) { $0 + $1.weight }
+        let present = weights.filter { extraction.judgement($0.item).status == .present }.reduce(0) { $0 + $1.weight }
         return (present / total * 1000).rounded() / 10
     }
 
