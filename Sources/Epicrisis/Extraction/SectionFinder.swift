@@ -23,14 +23,17 @@ struct SectionFinder {
                                                           lexicon: lexicon))
                     }
                 }
-                if let parent = sections.last, parent.heading != nil, parent.lines.isEmpty || parent.hasSubsections,
-                   !entry.items.isEmpty, Set(entry.items).isSubset(of: parent.items) {
-                    sections[sections.count - 1].hasSubsections = true
+                // The sections are read in place: a copy of one costs a reference count per field.
+                let parent = sections.count - 1
+                if sections[parent].heading != nil, sections[parent].lines.isEmpty || sections[parent].hasSubsections,
+                   !entry.items.isEmpty, Set(entry.items).isSubset(of: sections[parent].items) {
+                    sections[parent].hasSubsections = true
                 }
                 sections.append(section)
             } else if isUnnamedHeading(line) {
                 sections.append(Section(heading: line.line, items: [], credit: .content))
-            } else if let last = sections.last, last.heading != nil, !last.lines.isEmpty, !last.lines.contains(where: \.isRealContent) {
+            } else if sections[sections.count - 1].heading != nil, !sections[sections.count - 1].lines.isEmpty,
+                      !sections[sections.count - 1].lines.contains(where: \.isRealContent) {
                 // "Opfølgning: XXX" or "Kontrol: afventer svar, videre plan herefter" is the whole
                 // answer; what follows is not its content.
                 var rest = Section(heading: nil, items: [], credit: .content)
@@ -41,11 +44,8 @@ struct SectionFinder {
             }
         }
         // Every item reads the same content; sift it once, not once per item.
-        return sections.map { section in
-            var section = section
-            section.realContent = section.lines.filter(\.isRealContent)
-            return section
-        }
+        for index in sections.indices { sections[index].realContent = sections[index].lines.filter(\.isRealContent) }
+        return sections
     }
 
     /// The heading entry a line matches, with the range of any content after its colon.
