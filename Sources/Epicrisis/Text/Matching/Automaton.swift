@@ -155,16 +155,17 @@ final class Automaton: @unchecked Sendable {
     }
 
     private func withDFAs<T>(_ body: (LazyDFA, LazyDFA) -> T) -> T {
-        let cache = ThreadDFAs.current
-        if let dfas = cache.dfas(serial) { return body(dfas.unanchored, dfas.anchored) }
-        lock.lock()
-        let program = compiled ?? Program(alternatives: alternatives)
-        compiled = program
-        lock.unlock()
-        let dfas = (unanchored: LazyDFA(program: program, anchored: false, collecting: collecting),
-                    anchored: LazyDFA(program: program, anchored: true))
-        cache.store(dfas, serial)
-        return body(dfas.unanchored, dfas.anchored)
+        ThreadDFAs.withCurrent { cache in
+            if let found = cache.withDFAs(serial, body) { return found }
+            lock.lock()
+            let program = compiled ?? Program(alternatives: alternatives)
+            compiled = program
+            lock.unlock()
+            let unanchored = LazyDFA(program: program, anchored: false, collecting: collecting)
+            let anchored = LazyDFA(program: program, anchored: true)
+            cache.store(unanchored: unanchored, anchored: anchored, serial)
+            return body(unanchored, anchored)
+        }
     }
 
     /// Where the first match to end within [from, to) ends, or nil.
@@ -236,29 +237,62 @@ final class Automaton: @unchecked Sendable {
 /// leaves DFAs behind until a newer one takes its slot, and a thread's table is freed when the
 /// thread ends.
 final class ThreadDFAs {
+    /// The DFAs are held unmanaged, retained by the table, and lent to searches without a
+    /// reference count: a search is some hundred instructions, and the two atomic counts of each
+    /// DFA on every search cost more than a tenth of that.
     private struct Slot {
         var serial = -1
-        var dfas: (unanchored: LazyDFA, anchored: LazyDFA)?
+        var unanchored: Unmanaged<LazyDFA>?
+        var anchored: Unmanaged<LazyDFA>?
     }
 
     private static let size = 4_096
-    private var slots = [Slot](repeating: Slot(), count: size)
+    /// Behind a pointer, not in an array: a class's array is checked for exclusive access on
+    /// every read.
+    private let slots: UnsafeMutablePointer<Slot>
 
-    func dfas(_ serial: Int) -> (unanchored: LazyDFA, anchored: LazyDFA)? {
+    private init() {
+        slots = .allocate(capacity: Self.size)
+        slots.initialize(repeating: Slot(), count: Self.size)
+    }
+
+    deinit {
+        for index in 0..<Self.size {
+            slots[index].unanchored?.release()
+            slots[index].anchored?.release()
+        }
+        slots.deinitialize(count: Self.size)
+        slots.deallocate()
+    }
+
+    /// Runs `body` with the automaton's DFAs, if this thread has them.
+    @inline(__always)
+    func withDFAs<T>(_ serial: Int, _ body: (LazyDFA, LazyDFA) -> T) -> T? {
         let slot = slots[serial & (Self.size - 1)]
-        return slot.serial == serial ? slot.dfas : nil
+        guard slot.serial == serial, let unanchored = slot.unanchored, let anchored = slot.anchored else { return nil }
+        return unanchored._withUnsafeGuaranteedRef { unanchored in
+            anchored._withUnsafeGuaranteedRef { anchored in body(unanchored, anchored) }
+        }
     }
 
-    func store(_ dfas: (unanchored: LazyDFA, anchored: LazyDFA), _ serial: Int) {
-        slots[serial & (Self.size - 1)] = Slot(serial: serial, dfas: dfas)
+    func store(unanchored: LazyDFA, anchored: LazyDFA, _ serial: Int) {
+        let index = serial & (Self.size - 1)
+        slots[index].unanchored?.release()
+        slots[index].anchored?.release()
+        slots[index] = Slot(serial: serial, unanchored: .passRetained(unanchored), anchored: .passRetained(anchored))
     }
 
-    /// This thread's table.
-    static var current: ThreadDFAs {
-        if let stored = pthread_getspecific(key) { return Unmanaged<ThreadDFAs>.fromOpaque(stored).takeUnretainedValue() }
-        let made = ThreadDFAs()
-        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
-        return made
+    /// Runs `body` with this thread's table.
+    @inline(__always)
+    static func withCurrent<T>(_ body: (ThreadDFAs) -> T) -> T {
+        let table: Unmanaged<ThreadDFAs>
+        if let stored = pthread_getspecific(key) {
+            table = Unmanaged<ThreadDFAs>.fromOpaque(stored)
+        } else {
+            table = Unmanaged.passRetained(ThreadDFAs())
+            pthread_setspecific(key, table.toOpaque())
+        }
+        return table._withUnsafeGuaranteedRef(body)
     }
 
     private static let key: pthread_key_t = {
