@@ -170,23 +170,31 @@ public final class FoldedText: Sendable {
                     var end = index + 1
                     while end < utf8.count, utf8[end] < 0x80 { end += 1 }
                     let run = end - index
-                    starts.reserve(run)
-                    if !foldsToASCII { folded.reserve(run) }
-                    symbols.reserve(run)
-                    offsets.reserve(run)
+                    // Written through local pointers: the writers live in this closure's
+                    // context, and appending through them stored their counts at every byte.
+                    let startsTail = starts.tail(reserving: run)
+                    let foldedTail = foldsToASCII ? nil : folded.tail(reserving: run)
+                    let symbolsTail = symbols.tail(reserving: run)
+                    let offsetsTail = offsets.tail(reserving: run)
+                    let firstCharacter = Int32(truncatingIfNeeded: starts.count)
+                    var kept = 0
                     var previousByte: UInt8 = previous.isASCII ? UInt8(previous.value) : 0x80
-                    while index < end {
-                        let byte = utf8[index]
-                        let characterIndex = Int32(truncatingIfNeeded: starts.count)
-                        starts.appendAssumingCapacity(Int32(truncatingIfNeeded: index))
+                    for offset in 0..<run {
+                        let byte = utf8[index &+ offset]
+                        startsTail[offset] = Int32(truncatingIfNeeded: index &+ offset)
                         if let lower = Self.foldedByte(byte, after: previousByte) {
-                            if !foldsToASCII { folded.appendAssumingCapacity(lower) }
-                            symbols.appendAssumingCapacity(lower)
-                            offsets.appendAssumingCapacity(characterIndex)
+                            foldedTail?[kept] = lower
+                            symbolsTail[kept] = lower
+                            offsetsTail[kept] = firstCharacter &+ Int32(truncatingIfNeeded: offset)
+                            kept &+= 1
                         }
                         previousByte = byte
-                        index += 1
                     }
+                    starts.commit(run)
+                    if !foldsToASCII { folded.commit(kept) }
+                    symbols.commit(kept)
+                    offsets.commit(kept)
+                    index = end
                     previous = Unicode.Scalar(previousByte)
                     joinsNext = false
                     continue
@@ -409,6 +417,17 @@ private struct Writer<Element: BitwiseCopyable>: ~Copyable {
     /// Makes room for `additional` more elements, so they can be appended without checks.
     mutating func reserve(_ additional: Int) {
         if count + additional > capacity { grow(to: max(capacity * 2, count + additional)) }
+    }
+
+    /// Room for `count` more elements, to be written through the pointer and then `commit`ted.
+    mutating func tail(reserving count: Int) -> UnsafeMutablePointer<Element> {
+        reserve(count)
+        return base + self.count
+    }
+
+    /// Counts in the elements written at `tail`.
+    mutating func commit(_ written: Int) {
+        count &+= written
     }
 
     /// Appends where `reserve` has made room.
