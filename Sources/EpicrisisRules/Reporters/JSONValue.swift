@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value written with keys in the order given, so reports read naturally and diff stably.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
