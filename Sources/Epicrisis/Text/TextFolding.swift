@@ -75,7 +75,8 @@ public final class FoldedText: Sendable {
     /// entry at the end maps the end of the text.
     private let characterOffsets: [Int32]
     /// Where each character of the original starts in its UTF-8, and one more: the end.
-    private let characterStarts: [Int32]
+    /// Nil for an all-ASCII text, where character `i` starts at byte `i`.
+    private let characterStarts: [Int32]?
 
     /// The `LineScreen` the text was screened by (its serial; -1: none), and which of its members
     /// may match in it.
@@ -88,7 +89,7 @@ public final class FoldedText: Sendable {
         var source = original
         if let ascii = source.withUTF8(Self.foldASCII) {
             self.init(original: original, foldedBytes: nil, symbols: ascii.symbols,
-                      offsets: ascii.offsets, starts: (0...Int32(original.utf8.count)).map { $0 }, screen: screen)
+                      offsets: ascii.offsets, starts: nil, screen: screen)
         } else {
             let fold = Self.foldGeneral(original)
             self.init(original: original, foldedBytes: fold.folded, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts,
@@ -96,7 +97,7 @@ public final class FoldedText: Sendable {
         }
     }
 
-    private init(original: String, foldedBytes: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32], screen: LineScreen?) {
+    private init(original: String, foldedBytes: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32]?, screen: LineScreen?) {
         self.original = original
         self.foldedBytes = foldedBytes
         self.length = symbols.count
@@ -276,7 +277,7 @@ public final class FoldedText: Sendable {
         Int(characterOffsets[min(max(utf16Offset, 0), characterOffsets.count - 1)])
     }
 
-    private var characterCount: Int { characterStarts.count - 1 }
+    private var characterCount: Int { characterStarts.map { $0.count - 1 } ?? original.utf8.count }
 
     /// The original text under a UTF-16 range of the fold.
     public func originalText(_ range: NSRange) -> String {
@@ -288,7 +289,7 @@ public final class FoldedText: Sendable {
 
     /// Where original character `offset` starts, as an index into `original`.
     private func originalIndex(_ offset: Int) -> String.Index {
-        original.utf8.index(original.utf8.startIndex, offsetBy: Int(characterStarts[offset]))
+        original.utf8.index(original.utf8.startIndex, offsetBy: characterStarts.map { Int($0[offset]) } ?? offset)
     }
 
     /// Whether the original character behind folded unit `utf16Offset` is upper case.
