@@ -62,14 +62,16 @@ extension SKSCode {
     }
 
     private static func mayHoldLookalike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let letterO = UInt8(ascii: "O")
+        guard let base = utf8.baseAddress else { return false }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if (byte == letterO && (previous == letterO || isDigit(previous))) || (isDigit(byte) && previous == letterO) {
-                return true
-            }
-            previous = byte
+        // The letter O is rare in a line: found with memchr, then its neighbours are looked at.
+        var offset = 0
+        while offset < utf8.count, let found = memchr(base + offset, Int32(UInt8(ascii: "O")), utf8.count - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let before = index > 0 ? utf8[index - 1] : 0
+            let after = index + 1 < utf8.count ? utf8[index + 1] : 0
+            if before == UInt8(ascii: "O") || isDigit(before) || isDigit(after) { return true }
+            offset = index + 1
         }
         return false
     }
