@@ -21,6 +21,12 @@ struct AutomatonTests {
         (#"(?=a)|b(?!c)"#, ["bc", "ba", "a"]),
         (#"«[^»]*»|≥ ?\d+"#, ["«navn» ≥ 5", "≥5"]),
         (#"\s+\S+"#, ["  a b  c"]),
+        // The search for a match's start skips positions by the pairs of symbols a match begins
+        // with and by the longest match: the leftmost match may end after the earliest one.
+        (#"abcd|bc"#, ["abcd", "xabcdx", "abc", "bcabcd"]),
+        (#"a|bcd"#, ["xxa", "bcda", "xbcx", "a"]),
+        (#"ab|cd\w*"#, ["acdx abx cab", "ccdd", "c"]),
+        (#"x*"#, ["axxb", ""]),
         // A leading look-behind of fixed strings is checked at each candidate start.
         (#"(?<!af|be)(kræft|cancer)\w*"#, ["afkræftet, bekræftet men brystkræft", "kræft", "af kræft", "bebecancer", "fbekræft"]),
         (#"(?<=ab)c+"#, ["abc", "c abcc xbc", "ab"]),
