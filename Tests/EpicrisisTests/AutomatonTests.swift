@@ -186,7 +186,7 @@ struct AutomatonTests {
                                                               "ingen tegn på noget som helst, der ligner et recidiv"]),
     ])
     func lineScreen(_ sources: [String], _ lines: [String]) throws {
-        var builder = LineScreen.Builder()
+        var builder = LineScreen.Builder(warmUp: 0)
         let patterns = try sources.map { try builder.enrol(Pattern($0)) }
         let screen = builder.build()
         for line in lines {
@@ -223,9 +223,22 @@ struct AutomatonTests {
         #expect(most <= LazyDFA.stateLimit + 400 + 1)
     }
 
+    @Test("a thread screens only after its first lines, and answers alike before and after")
+    func warmUp() throws {
+        var builder = LineScreen.Builder(warmUp: 3)
+        let pattern = try builder.enrol(Pattern(#"\bkemo\w*"#))
+        let screen = builder.build()
+        // On a thread of its own, whose count starts at zero.
+        let counts = Thread.runAndWait {
+            (0..<5).map { _ in screen.candidates(in: FoldedText("intet her").symbols) }
+        }
+        #expect(counts == [.max, .max, .max, 0, 0])
+        #expect(pattern.matches(FoldedText("kemoterapi", screen: screen)))
+    }
+
     @Test("past 64 members a line screen enrols no more, and those left out still match")
     func largeLineScreen() throws {
-        var builder = LineScreen.Builder()
+        var builder = LineScreen.Builder(warmUp: 0)
         let patterns = try (0..<70).map { try builder.enrol(Pattern("word\($0)\\b")) }
         let screen = builder.build()
         let line = FoldedText("word3 word68", screen: screen)
@@ -243,6 +256,8 @@ struct AutomatonTests {
         families += [lexicon.context.negation, lexicon.context.negationAfter, lexicon.context.uncertainty, lexicon.context.scopeEnd]
         var passedOver = 0
         let lines = Self.projectLines()
+        // A thread screens only once warmed up.
+        for _ in 0...lexicon.lineScreen.warmUp { _ = lexicon.lineScreen.candidates(in: []) }
         for plain in lines {
             let screened = FoldedText(plain.original, screen: lexicon.lineScreen)
             for pattern in families {
@@ -269,5 +284,25 @@ struct AutomatonTests {
             }
         }
         return lines
+    }
+}
+
+/// A result handed from one thread to another, read after a semaphore says it is written.
+private final class Handover<Value>: @unchecked Sendable {
+    var value: Value?
+}
+
+private extension Thread {
+    /// Runs `body` on a new thread and waits for its result.
+    static func runAndWait<Value>(_ body: @escaping @Sendable () -> Value) -> Value {
+        let handover = Handover<Value>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            handover.value = body()
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        return handover.value!
     }
 }

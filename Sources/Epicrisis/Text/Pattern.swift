@@ -236,14 +236,23 @@ public final class LineScreen: Sendable {
     let count: Int
 
     /// Bit `i` set when member `i` may match somewhere in `symbols`; every bit for a line the
-    /// automata do not run on.
+    /// automata do not run on, and for a thread's first `warmUp` lines.
     func candidates(in symbols: [UInt8]) -> UInt64 {
-        guard let automaton, symbols.count <= Pattern.automatonLineLimit else { return .max }
+        guard let automaton, symbols.count <= Pattern.automatonLineLimit,
+              ThreadDFAs.withCurrent({ $0.countLineScreened() > warmUp }) else { return .max }
         return automaton.matchingIDs(in: symbols, range: NSRange(location: 0, length: symbols.count))
     }
 
-    private init(serial: Int, members: [Automaton]) {
+    /// A thread screens from this many lines on. Compiling the screen and building its first
+    /// states costs some forty million instructions, more than it saves on a letter or two: a
+    /// process that checks one letter (a GP system's, or `epicheck check letter.xml`) would start
+    /// a fifth slower, and a batch makes it up within its first letters.
+    static let defaultWarmUp = 400
+    let warmUp: Int
+
+    private init(serial: Int, members: [Automaton], warmUp: Int) {
         self.serial = serial
+        self.warmUp = warmUp
         count = members.count
         automaton = members.isEmpty ? nil : Automaton(screening: members)
     }
@@ -254,6 +263,11 @@ public final class LineScreen: Sendable {
         private var members: [Automaton] = []
         // Drawn from the automata's serials: any source of numbers never reused would do.
         private let serial = ThreadDFAs.nextSerial()
+        private let warmUp: Int
+
+        init(warmUp: Int = LineScreen.defaultWarmUp) {
+            self.warmUp = warmUp
+        }
 
         mutating func enrol(_ pattern: Pattern) -> Pattern {
             guard let slot = slot(for: pattern.screeningAutomaton) else { return pattern }
@@ -274,7 +288,7 @@ public final class LineScreen: Sendable {
         }
 
         func build() -> LineScreen {
-            LineScreen(serial: serial, members: members)
+            LineScreen(serial: serial, members: members, warmUp: warmUp)
         }
     }
 }

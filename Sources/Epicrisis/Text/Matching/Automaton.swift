@@ -158,7 +158,10 @@ final class Automaton: @unchecked Sendable {
         ThreadDFAs.withCurrent { cache in
             if let found = cache.withDFAs(serial, body) { return found }
             lock.lock()
-            let program = compiled ?? Program(alternatives: alternatives)
+            // A screen follows no thread past `screenDepth` symbols: it reads counted repetitions
+            // no further.
+            let program = compiled ?? Program(alternatives: collecting ? alternatives.map { $0.clamped(to: Int(LazyDFA.screenDepth)) }
+                                                : alternatives)
             compiled = program
             lock.unlock()
             let unanchored = LazyDFA(program: program, anchored: false, collecting: collecting)
@@ -263,6 +266,15 @@ final class ThreadDFAs {
         }
         slots.deinitialize(count: Self.size)
         slots.deallocate()
+    }
+
+    /// How many lines this thread has asked a `LineScreen` about (see `LineScreen.warmUp`).
+    private var linesScreened = 0
+
+    /// Counts a line asked about, and says how many have been.
+    func countLineScreened() -> Int {
+        if linesScreened < Int.max { linesScreened += 1 }
+        return linesScreened
     }
 
     /// Runs `body` with the automaton's DFAs, if this thread has them.

@@ -15,6 +15,13 @@ final class LazyDFA {
     static let dead: Int32 = 0
     /// Past this many states the tables are dropped and rebuilt from what the text needs.
     static let stateLimit = 4_096
+    /// A collecting automaton follows each thread (a member's match begun somewhere) for at most
+    /// this many symbols; one that gets that far counts as a match of its member. A screen may
+    /// name a member that does not match, never miss one that does, and a bound on how far back a
+    /// thread began bounds the states: followed to their ends, the threads of fifty families
+    /// (phrases ending in `\w*`, gaps such as `.{0,30}`) combined into tens of thousands of states
+    /// over a few thousand letters, and kept growing.
+    static let screenDepth: Int32 = 8
 
     /// With `collecting`, an unanchored automaton that follows every alternative past its matches
     /// and tells which alternatives match anywhere (`matchingIDs`), as a set of ids below 64.
@@ -102,7 +109,9 @@ private struct Tables {
     /// The class of each symbol, copied from the program for the same reason.
     private let classOf: UnsafeMutablePointer<UInt8>
     /// Per pair of classes, whether a match can begin with them; nil when a match can be empty.
-    private let beginnings: UnsafeMutablePointer<Bool>?
+    /// Made the first time a run asks: most automata only ever say that a line has no match.
+    private var beginnings: UnsafeMutablePointer<Bool>?
+    private var beginningsKnown = false
     /// The id of the alternative matched before reading the class (when the flag is set).
     private var matchedID: [Int32] = []
     /// Per state: -2 unknown, -1 no match at the end of the text, else the id matched there.
@@ -142,11 +151,6 @@ private struct Tables {
         self.readStamps = stamps
         self.classOf = .allocate(capacity: 256)
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
-        self.beginnings = program.beginnings().map { pairs in
-            let table = UnsafeMutablePointer<Bool>.allocate(capacity: pairs.count)
-            table.initialize(from: pairs, count: pairs.count)
-            return table
-        }
         self.tableCapacity = 64 * program.classCount
         self.table = .allocate(capacity: tableCapacity)
         self.rows = .allocate(capacity: tableCapacity)
@@ -162,13 +166,23 @@ private struct Tables {
     }
 
     @inline(__always)
-    func canBegin(at position: Int, in symbols: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+    mutating func canBegin(at position: Int, in symbols: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        if !beginningsKnown { makeBeginnings() }
         guard let beginnings else { return true }
         guard position < end else { return false }
         let row = Int(classOf[Int(symbols[position])]) &* stride
         // At the end of the range a match can be one symbol only; the second is not asked.
         guard position + 1 < end else { return (0..<stride).contains { beginnings[row &+ $0] } }
         return beginnings[row &+ Int(classOf[Int(symbols[position + 1])])]
+    }
+
+    private mutating func makeBeginnings() {
+        beginningsKnown = true
+        beginnings = program.beginnings().map { pairs in
+            let table = UnsafeMutablePointer<Bool>.allocate(capacity: pairs.count)
+            table.initialize(from: pairs, count: pairs.count)
+            return table
+        }
     }
 
     private mutating func reset() {
@@ -375,13 +389,7 @@ private struct Tables {
         return (next, -1, mask)
     }
 
-    /// A collecting automaton follows each thread (a member's match begun somewhere) for at most
-    /// this many symbols; one that gets that far counts as a match of its member. A screen may
-    /// name a member that does not match, never miss one that does, and a bound on how far back a
-    /// thread began bounds the states: followed to their ends, the threads of fifty families
-    /// (phrases ending in `\w*`, gaps such as `.{0,30}`) combined into tens of thousands of states
-    /// over a few thousand letters, and kept growing.
-    static let screenDepth: Int32 = 8
+    private static let screenDepth = LazyDFA.screenDepth
     /// A collecting state's entries carry, above these bits, how many symbols their thread has read.
     private static let positionBits: Int32 = 0xFF_FFFF
 

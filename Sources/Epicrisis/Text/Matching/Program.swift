@@ -186,14 +186,17 @@ struct Program {
     /// when a match can be empty: the search for a match's start skips every other position.
     /// Assertions are taken to hold, so the table may allow more than it could, never less.
     func beginnings() -> [Bool]? {
-        /// The reads reached from `roots` through splits and assertions, and whether a match is.
-        func reads(from roots: [Int32]) -> (reads: [(set: Int, next: Int32)], matches: Bool) {
-            var visited = Set<Int32>()
-            var stack = roots
+        var visited = [Int](repeating: -1, count: instructions.count)
+        var walk = 0
+        /// The reads reached from `root` through splits and assertions, and whether a match is.
+        func reads(from root: Int32) -> (reads: [(set: Int, next: Int32)], matches: Bool) {
+            walk += 1
+            var stack = [root]
             var found: [(set: Int, next: Int32)] = []
             var matches = false
             while let position = stack.popLast() {
-                guard visited.insert(position).inserted else { continue }
+                guard visited[Int(position)] != walk else { continue }
+                visited[Int(position)] = walk
                 switch instructions[Int(position)] {
                 case .split(let first, let second): stack += [first, second]
                 case .assert(_, let next): stack.append(next)
@@ -203,11 +206,11 @@ struct Program {
             }
             return (found, matches)
         }
-        let first = reads(from: [start])
+        let first = reads(from: start)
         guard !first.matches else { return nil }
         var pairs = [Bool](repeating: false, count: classCount * classCount)
         for read in first.reads {
-            let second = reads(from: [read.next])
+            let second = reads(from: read.next)
             for firstClass in 0..<classCount where readSets[read.set][firstClass] {
                 let row = firstClass * classCount
                 if second.matches {

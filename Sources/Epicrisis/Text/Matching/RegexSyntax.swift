@@ -33,6 +33,19 @@ enum RegexNode {
         }
     }
 
+    /// The node with every counted repetition held to `depth` copies (`.{0,30}` read as `.{0,8}`):
+    /// for a screen that follows no thread past `depth` symbols, the same up to that depth (each
+    /// copy that reads anything reads a symbol), and a smaller program to compile and follow.
+    func clamped(to depth: Int) -> RegexNode {
+        switch self {
+        case .empty, .symbols, .assertion, .fixedLookBehind: return self
+        case .sequence(let nodes): return .sequence(nodes.map { $0.clamped(to: depth) })
+        case .alternation(let nodes): return .alternation(nodes.map { $0.clamped(to: depth) })
+        case .repetition(let node, let minimum, let maximum, let greedy):
+            return .repetition(node.clamped(to: depth), minimum: min(minimum, depth), maximum: maximum.map { min($0, depth) }, greedy: greedy)
+        }
+    }
+
     /// A condition on the symbols on either side of a position.
     enum Assertion: Hashable {
         case textStart
