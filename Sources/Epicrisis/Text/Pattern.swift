@@ -121,10 +121,14 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// The first match with its capture groups. ICU runs only when the automaton has found that
-    /// there is a match, so lines without one cost no more than with `matches`.
+    /// there is a match, so lines without one cost no more than with `matches`; and it starts
+    /// where that match starts (seeing the text before it), so it finds the same match without
+    /// trying every position before it, which for an expression with gaps cost more than all the
+    /// rest of the line's matching.
     public func captures(in text: FoldedText) -> NSTextCheckingResult? {
-        guard matches(text) else { return nil }
-        return icuMatches(in: text, range: NSRange(location: 0, length: text.length)).first
+        guard let found = firstMatch(in: text) else { return nil }
+        let rest = NSRange(location: found.location, length: text.length - found.location)
+        return expression.value?.firstMatch(in: text.text, options: Self.options, range: rest)
     }
 
     /// Every match with its capture groups; ICU runs only on lines the automaton finds a match in.

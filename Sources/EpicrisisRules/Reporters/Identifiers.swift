@@ -13,8 +13,22 @@ public enum Identifiers {
 
     /// Masks every CPR-shaped number in a text.
     public static func redact(_ text: String, show: Bool) -> String {
-        guard !show else { return text }
+        guard !show, mayHoldCPR(text) else { return text }
         let range = NSRange(location: 0, length: (text as NSString).length)
         return cprInText.stringByReplacingMatches(in: text, range: range, withTemplate: "$1-****")
+    }
+
+    /// A CPR number has ten digits (`\d`: any decimal digit); most evidence has fewer, and needs
+    /// no expression run over it.
+    private static func mayHoldCPR(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            let isDigit = scalar.isASCII ? (48...57).contains(scalar.value) : scalar.properties.numericType == .decimal
+            if isDigit {
+                digits += 1
+                if digits == 10 { return true }
+            }
+        }
+        return false
     }
 }
