@@ -7,8 +7,26 @@ public enum TextDecoding {
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
         var bytes = Array(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // One pass: the standard library validates as it copies.
-        return String(validating: bytes, as: UTF8.self) ?? decodeMixed(bytes)
+        // One pass where the standard library can validate as it copies.
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, *) { return String(validating: bytes, as: UTF8.self) ?? decodeMixed(bytes) }
+        return isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : decodeMixed(bytes)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
+    /// U+10FFFF), where the standard library cannot say so while it copies.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 { index += 1; continue }
+                let length = utf8SequenceLength(buffer, at: index)
+                if length == 0 { return false }
+                index += length
+            }
+            return true
+        }
     }
 
     /// Decodes windows-1252 bytes exactly.

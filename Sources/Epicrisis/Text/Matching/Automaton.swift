@@ -242,7 +242,8 @@ final class Automaton: @unchecked Sendable {
 final class ThreadDFAs {
     /// The DFAs are held unmanaged, retained by the table, and lent to searches without a
     /// reference count: a search is some hundred instructions, and the two atomic counts of each
-    /// DFA on every search cost more than a tenth of that.
+    /// DFA on every search cost more than a tenth of that. This holds because a search runs no
+    /// other automaton while it holds its DFAs, so nothing can take their slot under it.
     private struct Slot {
         var serial = -1
         var unanchored: Unmanaged<LazyDFA>?
