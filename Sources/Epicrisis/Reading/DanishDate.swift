@@ -48,22 +48,22 @@ public enum DanishDate {
         guard let first = scanner.number(maxDigits: 4) else { return nil }
         if first.digits == 4 {
             // ISO: 2024-03-12
-            guard scanner.separator("-"), let month = scanner.number(maxDigits: 2),
-                  scanner.separator("-"), let day = scanner.number(maxDigits: 2) else { return nil }
+            guard scanner.separator(in: "-"), let month = scanner.number(maxDigits: 2),
+                  scanner.separator(in: "-"), let day = scanner.number(maxDigits: 2) else { return nil }
             return CalendarDate(year: first.value, month: month.value, day: day.value)
         }
         guard first.digits <= 2 else { return nil }
-        if scanner.separator(".", "-", "/"), let month = scanner.number(maxDigits: 2),
-           scanner.separator(".", "-", "/"), let year = scanner.number(maxDigits: 4), year.digits == 2 || year.digits == 4 {
+        if scanner.separator(in: ".-/"), let month = scanner.number(maxDigits: 2),
+           scanner.separator(in: ".-/"), let year = scanner.number(maxDigits: 4), year.digits == 2 || year.digits == 4 {
             return CalendarDate(year: fullYear(year), month: month.value, day: first.value)
         }
         // 12. marts 2024
         var words = DateScanner(text)
         _ = words.number(maxDigits: 2)
-        _ = words.separator(".")
+        _ = words.separator(in: ".")
         words.skipSpaces()
         guard let name = words.word(), let month = monthNumber(name) else { return nil }
-        _ = words.separator(".")
+        _ = words.separator(in: ".")
         words.skipSpaces()
         guard let year = words.number(maxDigits: 4), year.digits == 4 else { return nil }
         return CalendarDate(year: year.value, month: month, day: first.value)
@@ -95,19 +95,29 @@ private struct DateScanner {
     mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
         var value = 0
         var digits = 0
-        while index < characters.endIndex, digits < maxDigits, DanishDate.isASCIIDigit(characters[index]) {
-            value = value * 10 + Int(characters[index].asciiValue! - 48)
+        while index < characters.endIndex, digits < maxDigits, let digit = Self.digit(characters[index]) {
+            value = value * 10 + digit
             digits += 1
             index += 1
         }
-        if index < characters.endIndex, DanishDate.isASCIIDigit(characters[index]) { return nil }
+        if index < characters.endIndex, Self.digit(characters[index]) != nil { return nil }
         return digits > 0 ? (value, digits) : nil
     }
 
-    mutating func separator(_ allowed: Character...) -> Bool {
-        guard index < characters.endIndex, allowed.contains(characters[index]) else { return false }
-        index += 1
-        return true
+    /// The value of an ASCII digit.
+    @inline(__always)
+    private static func digit(_ character: Character) -> Int? {
+        guard let ascii = character.asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
+
+    /// Steps over one of the ASCII characters of `allowed`, if one is next. (Compared as bytes:
+    /// a variadic list of characters cost an allocation and string comparisons on every call.)
+    mutating func separator(in allowed: StaticString) -> Bool {
+        guard index < characters.endIndex, let ascii = characters[index].asciiValue else { return false }
+        let found = allowed.withUTF8Buffer { $0.contains(ascii) }
+        if found { index += 1 }
+        return found
     }
 
     mutating func skipSpaces() {
