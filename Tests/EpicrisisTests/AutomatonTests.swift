@@ -118,6 +118,7 @@ struct AutomatonTests {
         for line in Self.projectLines() + ["", "Oe aa AA oE", "AAA ooe"].map { FoldedText($0) } where line.original.utf8.allSatisfy({ $0 < 0x80 }) {
             let general = FoldedText.foldGeneral(line.original)
             #expect(line.text == String(decoding: general.folded ?? general.symbols, as: UTF8.self) && line.symbols == general.symbols, "\(line.original)")
+            #expect(TextFolding.fold(line.original) == line.text, "\(line.original)")
             for offset in 0...line.length {
                 #expect(line.originalOffset(offset) == Int(general.offsets[min(offset, general.offsets.count - 1)]), "\(line.original)")
             }
