@@ -276,6 +276,11 @@ private struct Tables {
     /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
     /// or the text does (nil; `state` is where the run stopped).
     mutating func scanForMatchEnd(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, state: inout Int32) -> Int? {
+        // The tables are read through locals, which stay in registers: read through `self`, they
+        // were loaded again at every symbol, since a new state may move them. One does, and then
+        // they are read again.
+        let classOf = self.classOf
+        var rows = self.rows
         var row = Int(state) &* stride
         var position = from
         while position < to {
@@ -283,6 +288,7 @@ private struct Tables {
             var next = rows[row &+ symbolClass]
             if next < 0 {
                 _ = computeStep(Int32(row / stride), symbolClass: symbolClass)
+                rows = self.rows
                 next = rows[row &+ symbolClass]
             }
             if next & 1 != 0 {
@@ -314,12 +320,16 @@ private struct Tables {
     mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
         var found: UInt64 = 0
         var row = Int(start(before: from > 0 ? symbols[from - 1] : nil)) &* stride
+        // Read through locals, as in `scanForMatchEnd`.
+        let classOf = self.classOf
+        var rows = self.rows
         var position = from
         while position < to {
             let slot = row &+ Int(classOf[Int(symbols[position])])
             var next = rows[slot]
             if next < 0 {
                 _ = computeStep(Int32(row / stride), symbolClass: slot &- row)
+                rows = self.rows
                 next = rows[slot]
             }
             if next & 1 != 0 { found |= matchMasks[slot] }
