@@ -159,9 +159,9 @@ final class Automaton: @unchecked Sendable {
             if let found = cache.withDFAs(serial, body) { return found }
             lock.lock()
             // A screen follows no thread past `screenDepth` symbols: it reads counted repetitions
-            // no further.
-            let program = compiled ?? Program(alternatives: collecting ? alternatives.map { $0.clamped(to: Int(LazyDFA.screenDepth)) }
-                                                : alternatives)
+            // no further, and looks past a gap that opens a member.
+            let program = compiled ?? Program(alternatives: collecting
+                ? alternatives.map { $0.withoutLeadingGap.clamped(to: Int(LazyDFA.screenDepth)) } : alternatives)
             compiled = program
             lock.unlock()
             let unanchored = LazyDFA(program: program, anchored: false, collecting: collecting)

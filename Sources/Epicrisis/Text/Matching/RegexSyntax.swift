@@ -33,6 +33,26 @@ enum RegexNode {
         }
     }
 
+    /// The node without the unbounded repetition it opens with (`^[^.;]*\bafventer…` read as
+    /// `\bafventer…`), and without what stands before it. Every match of the node holds a
+    /// match of what is left, so a screen may look for that instead; and a screen that follows
+    /// threads a few symbols only would otherwise let every line through, as the gap matches
+    /// anything.
+    var withoutLeadingGap: RegexNode {
+        switch self {
+        case .alternation(let nodes): return .alternation(nodes.map(\.withoutLeadingGap))
+        case .sequence(let nodes):
+            var cut = 0
+            for (index, node) in nodes.enumerated() {
+                if case .assertion = node { continue }
+                guard case .repetition(_, _, nil, _) = node else { break }
+                cut = index + 1
+            }
+            return cut == 0 ? self : .sequence(Array(nodes[cut...])).withoutLeadingGap
+        default: return self
+        }
+    }
+
     /// The node with every counted repetition held to `depth` copies (`.{0,30}` read as `.{0,8}`):
     /// for a screen that follows no thread past `depth` symbols, the same up to that depth (each
     /// copy that reads anything reads a symbol), and a smaller program to compile and follow.
