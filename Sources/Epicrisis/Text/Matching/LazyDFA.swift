@@ -15,6 +15,10 @@ final class LazyDFA {
     static let dead: Int32 = 0
     /// Past this many states the tables are dropped and rebuilt from what the text needs.
     static let stateLimit = 4_096
+    /// A screen's limit: every line passes through it, and on varied text its states come near
+    /// the ordinary limit, where dropping them costs more than the memory they hold (at most
+    /// some 11 MB a thread).
+    static let screenStateLimit = 8_192
     /// A collecting automaton follows each thread (a member's match begun somewhere) for at most
     /// this many symbols; one that gets that far counts as a match of its member. A screen may
     /// name a member that does not match, never miss one that does, and a bound on how far back a
@@ -134,7 +138,7 @@ private struct Tables {
     private var readStamps: [UInt32]
     private var generation: UInt32 = 0
     private static let dead = LazyDFA.dead
-    private static let stateLimit = LazyDFA.stateLimit
+    private let stateLimit: Int
 
     private struct StateKey: Hashable {
         var group: Int
@@ -145,6 +149,7 @@ private struct Tables {
         self.program = program
         self.anchored = anchored
         self.collects = collects
+        self.stateLimit = collects ? LazyDFA.screenStateLimit : LazyDFA.stateLimit
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
@@ -240,7 +245,7 @@ private struct Tables {
     /// fails where the run starts.
     mutating func start(before symbol: UInt8?, disabled: UInt64) -> Int32 {
         guard disabled != 0 else { return start(before: symbol) }
-        if positions.count > Self.stateLimit { reset() }
+        if positions.count > stateLimit { reset() }
         let group = group(before: symbol)
         let key = MaskedStart(group: group, disabled: disabled)
         if let known = maskedStarts[key] { return known }
@@ -257,7 +262,7 @@ private struct Tables {
 
     mutating func start(before symbol: UInt8?) -> Int32 {
         // Every run begins here, holding no state yet: the one moment a full cache can be dropped.
-        if positions.count > Self.stateLimit { reset() }
+        if positions.count > stateLimit { reset() }
         let group = group(before: symbol)
         if starts[group] >= 0 { return starts[group] }
         let state = addState(StateKey(group: group, positions: [program.start]))
