@@ -51,6 +51,20 @@ struct AutomatonTests {
         }
     }
 
+    /// ICU is started where the automaton's match starts; where a line terminator ends the line,
+    /// ICU's `$` matches before it and the automaton's does not, so ICU reads the whole line.
+    @Test("capture groups are those of ICU's first match on the whole line", arguments: [
+        ("ab$|b", "ab\u{0C}"), ("(a)(b)?", "xxab"), (#"\bkontrol (om|efter) (\d+)"#, "aftalt kontrol om 3 uger"), ("x(y)", "zzz"),
+    ])
+    func capturesAsICU(_ source: String, _ line: String) throws {
+        let pattern = try Pattern(source)
+        let text = FoldedText(line)
+        let icu = pattern.icuMatches(in: text, range: NSRange(location: 0, length: text.length)).first
+        let found = pattern.captures(in: text)
+        #expect(found?.range == icu?.range, "\(source) on \(line)")
+        #expect((0..<(icu?.numberOfRanges ?? 0)).map { found?.range(at: $0) } == (0..<(icu?.numberOfRanges ?? 0)).map { icu?.range(at: $0) })
+    }
+
     @Test("syntax it does not run is left to ICU", arguments: [#"(a)\1"#, #"(?i)abc"#, #"a++"#, #"x(?<=ab)c"#, #"(x(?<=ab)c|d)"#, #"(?:(?<!ab)c|d)e"#, #"[[a-z]&&[^b]]"#, #"\p{Lu}"#, #"(a{1000}){1000}"#])
     func fallsBack(_ source: String) throws {
         #expect(try !Pattern(source).isAutomatic)
@@ -254,7 +268,9 @@ struct AutomatonTests {
         families += [lexicon.placeholder, lexicon.cancerTerms] + lexicon.notAddressing + lexicon.treatments.map(\.pattern)
         families += lexicon.priority.markings + lexicon.priority.selfContact + lexicon.priority.gpReachesOut
         families += [lexicon.priority.colourMention, lexicon.priority.timeFrame, lexicon.priority.nextDay]
-        families += [lexicon.context.negation, lexicon.context.negationAfter, lexicon.context.uncertainty, lexicon.context.scopeEnd]
+        let context = lexicon.context
+        families += [context.negation, context.negationAfter, context.uncertainty, context.uncertaintyAfter, context.hypothetical,
+                     context.pseudoNegation, context.otherPerson, context.scopeEnd, lexicon.diagnosisCodes]
         var passedOver = 0
         let lines = Self.projectLines()
         // A thread screens only once warmed up.

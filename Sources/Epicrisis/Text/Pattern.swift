@@ -125,10 +125,13 @@ public final class Pattern: @unchecked Sendable {
     /// where that match starts (seeing the text before it), so it finds the same match without
     /// trying every position before it, which for an expression with gaps cost more than all the
     /// rest of the line's matching.
+    /// (On a line holding a line terminator ICU's `$` also matches before it, where the
+    /// automaton's does not: there the automaton's start may not be ICU's, and ICU reads the whole
+    /// line.)
     public func captures(in text: FoldedText) -> NSTextCheckingResult? {
         guard let found = firstMatch(in: text) else { return nil }
-        let rest = NSRange(location: found.location, length: text.length - found.location)
-        return expression.value?.firstMatch(in: text.text, options: Self.options, range: rest)
+        let from = text.hasLineTerminator ? 0 : found.location
+        return expression.value?.firstMatch(in: text.text, options: Self.options, range: NSRange(location: from, length: text.length - from))
     }
 
     /// Every match with its capture groups; ICU runs only on lines the automaton finds a match in.
@@ -247,7 +250,7 @@ public final class LineScreen: Sendable {
         return automaton.matchingIDs(in: symbols, range: NSRange(location: 0, length: symbols.count))
     }
 
-    /// A thread screens from this many lines on. Compiling the screen and building its first
+    /// A thread screens only after this many lines. Compiling the screen and building its first
     /// states costs some forty million instructions, more than it saves on a letter or two: a
     /// process that checks one letter (a GP system's, or `epicheck check letter.xml`) would start
     /// a fifth slower, and a batch makes it up within its first letters.

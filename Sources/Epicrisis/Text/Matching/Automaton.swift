@@ -278,17 +278,29 @@ final class ThreadDFAs {
         return linesScreened
     }
 
+    #if DEBUG
+    /// How many searches hold DFAs lent by this table: a slot must not be replaced under one.
+    private var lent = 0
+    #endif
+
     /// Runs `body` with the automaton's DFAs, if this thread has them.
     @inline(__always)
     func withDFAs<T>(_ serial: Int, _ body: (LazyDFA, LazyDFA) -> T) -> T? {
         let slot = slots[serial & (Self.size - 1)]
         guard slot.serial == serial, let unanchored = slot.unanchored, let anchored = slot.anchored else { return nil }
+        #if DEBUG
+        lent += 1
+        defer { lent -= 1 }
+        #endif
         return unanchored._withUnsafeGuaranteedRef { unanchored in
             anchored._withUnsafeGuaranteedRef { anchored in body(unanchored, anchored) }
         }
     }
 
     func store(unanchored: LazyDFA, anchored: LazyDFA, _ serial: Int) {
+        #if DEBUG
+        assert(lent == 0, "a search ran another automaton while it held its DFAs")
+        #endif
         let index = serial & (Self.size - 1)
         slots[index].unanchored?.release()
         slots[index].anchored?.release()

@@ -16,8 +16,8 @@ final class LazyDFA {
     /// Past this many states the tables are dropped and rebuilt from what the text needs.
     static let stateLimit = 4_096
     /// A screen's limit: every line passes through it, and on varied text its states come near
-    /// the ordinary limit, where dropping them costs more than the memory they hold (at most
-    /// some 11 MB a thread).
+    /// the ordinary limit, where dropping them costs more than the memory they hold (some 11 MB
+    /// a thread at the limit, up to twice that while a long line runs past it).
     static let screenStateLimit = 8_192
     /// A collecting automaton follows each thread (a member's match begun somewhere) for at most
     /// this many symbols; one that gets that far counts as a match of its member. A screen may
@@ -357,12 +357,16 @@ private struct Tables {
         var nextPositions = next
         if !anchored {
             if !nextPositions.contains(program.start) { nextPositions.append(program.start) }
-            nextPositions.sort() // order does not matter for "does a match end here"
+            // Order does not matter for "does a match end here"; a collecting automaton's entries
+            // carry their depth in their high bits, so the numeric order puts the least deep
+            // first, as `collect` wants.
+            nextPositions.sort()
         }
         let nextGroup = program.looksBehind ? program.prevGroup[symbolClass] : 0
         var target = Self.dead
         if !nextPositions.isEmpty {
-            // A full cache is dropped only between lines (at a start), so states in use stay valid.
+            // A full cache is dropped only at the start of a run, when no state is held, so the
+            // states of this run stay valid.
             target = addState(StateKey(group: nextGroup, positions: nextPositions))
         }
         let value = target << 1 | (id >= 0 || mask != 0 ? 1 : 0)
@@ -382,7 +386,8 @@ private struct Tables {
         let group = prevGroups[Int(state)]
         guard collects else {
             nextGeneration()
-            return traverse(positions[Int(state)], group: group, after: symbolClass)
+            let (next, id) = traverse(positions[Int(state)], group: group, after: symbolClass)
+            return (next, id, 0)
         }
         // Every state of a collecting automaton holds the start, whose closure (the first step of
         // every member) is most of the work and always the same: it is computed once per
@@ -451,7 +456,7 @@ private struct Tables {
     }
 
     /// The closure of an exact automaton's state: stops at the first match.
-    private mutating func traverse(_ roots: [Int32], group: Int, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
+    private mutating func traverse(_ roots: [Int32], group: Int, after symbolClass: Int?) -> ([Int32], Int32) {
         let before = program.looksBehind ? program.representative(ofGroup: group) : nil
         let after = symbolClass.map { program.representative[$0] }
         var next: [Int32] = []
@@ -471,9 +476,9 @@ private struct Tables {
                     next.append(target)
                 }
             case .match(let id):
-                return (next, id, 0)
+                return (next, id)
             }
         }
-        return (next, -1, 0)
+        return (next, -1)
     }
 }
