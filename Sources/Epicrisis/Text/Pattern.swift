@@ -26,7 +26,7 @@ public final class Pattern: @unchecked Sendable {
     let folded: String
     /// Its place in a lexicon's `LineScreen`, if it has one: a line screened there that cannot
     /// hold the pattern is passed over without a search.
-    fileprivate let screenSlot: LineScreen.Slot?
+    let screenSlot: LineScreen.Slot?
 
     public convenience init(_ source: String) throws {
         try self.init(source: source, folded: TextFolding.foldPattern(source))
@@ -73,7 +73,7 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// The same pattern, enrolled in a line screen.
-    fileprivate init(_ pattern: Pattern, screenSlot: LineScreen.Slot) {
+    init(_ pattern: Pattern, screenSlot: LineScreen.Slot) {
         expression = pattern.expression
         automaton = pattern.automaton
         screen = pattern.screen
@@ -189,7 +189,7 @@ public struct PatternSet: Sendable {
     public let members: [Pattern]
     private let automaton: Automaton?
     /// The set's place in a lexicon's `LineScreen`, if it has one (see `Pattern.screenSlot`).
-    fileprivate var screenSlot: LineScreen.Slot?
+    var screenSlot: LineScreen.Slot?
 
     public init(_ members: [Pattern]) {
         self.members = members
@@ -212,91 +212,6 @@ public struct PatternSet: Sendable {
             if let found = member.firstMatch(in: text, range: range), best == nil || found.location < best!.location { best = (found.location, index) }
         }
         return best?.index
-    }
-}
-
-/// A lexicon's families screened together on every line it prepares: one pass over the line, made
-/// when the line is folded, says which families may match anywhere in it (none that does is left
-/// out), and each family's searches on that line then cost a bit test where it cannot.
-///
-/// Most lines hold one family or two of the fifty-odd a letter is searched for, and each search
-/// would otherwise scan the whole line: one pass per line and family was most of a letter's cost.
-/// A line screened holds only a whole-line verdict, which is sound for any range of it, since
-/// matching within a range sees the text around it.
-public final class LineScreen: Sendable {
-    /// A member's place: which screen, and its bit there.
-    struct Slot: Sendable {
-        let screen: Int
-        let bit: UInt64
-
-        /// Whether `text` was screened here and cannot hold the member.
-        @inline(__always)
-        func rulesOut(_ text: FoldedText) -> Bool {
-            text.screen == screen && text.screenCandidates & bit == 0
-        }
-    }
-
-    /// Names the screen in the lines it screens; never reused.
-    let serial: Int
-    private let automaton: Automaton?
-    /// How many families it screens (at most 64).
-    let count: Int
-
-    /// Bit `i` set when member `i` may match somewhere in `symbols`; every bit for a line the
-    /// automata do not run on, and for a thread's first `warmUp` lines.
-    func candidates(in symbols: [UInt8]) -> UInt64 {
-        guard let automaton, symbols.count <= Pattern.automatonLineLimit,
-              ThreadDFAs.withCurrent({ $0.countLineScreened() > warmUp }) else { return .max }
-        return automaton.matchingIDs(in: symbols, range: NSRange(location: 0, length: symbols.count))
-    }
-
-    /// A thread screens only after this many lines. Compiling the screen and building its first
-    /// states costs some forty million instructions, more than it saves on a letter or two: a
-    /// process that checks one letter (a GP system's, or `epicheck check letter.xml`) would start
-    /// a fifth slower, and a batch makes it up within its first letters.
-    static let defaultWarmUp = 400
-    let warmUp: Int
-
-    private init(serial: Int, members: [Automaton], warmUp: Int) {
-        self.serial = serial
-        self.warmUp = warmUp
-        count = members.count
-        automaton = members.isEmpty ? nil : Automaton(screening: members)
-    }
-
-    /// Builds a screen by enrolling patterns one by one: each comes back carrying its slot, to be
-    /// stored in its place. Past 64 members (a bit each) patterns come back as they were.
-    struct Builder {
-        private var members: [Automaton] = []
-        // Drawn from the automata's serials: any source of numbers never reused would do.
-        private let serial = ThreadDFAs.nextSerial()
-        private let warmUp: Int
-
-        init(warmUp: Int = LineScreen.defaultWarmUp) {
-            self.warmUp = warmUp
-        }
-
-        mutating func enrol(_ pattern: Pattern) -> Pattern {
-            guard let slot = slot(for: pattern.screeningAutomaton) else { return pattern }
-            return Pattern(pattern, screenSlot: slot)
-        }
-
-        mutating func enrol(_ set: PatternSet) -> PatternSet {
-            guard let slot = slot(for: set.screeningAutomaton) else { return set }
-            var enrolled = set
-            enrolled.screenSlot = slot
-            return enrolled
-        }
-
-        private mutating func slot(for automaton: Automaton?) -> Slot? {
-            guard let automaton, members.count < 64 else { return nil }
-            members.append(automaton)
-            return Slot(screen: serial, bit: 1 << UInt64(members.count - 1))
-        }
-
-        func build() -> LineScreen {
-            LineScreen(serial: serial, members: members, warmUp: warmUp)
-        }
     }
 }
 
