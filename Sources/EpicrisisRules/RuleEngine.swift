@@ -35,14 +35,11 @@ public struct RuleEngine: Sendable {
     public func findings(letter: Letter, extraction: Extraction, only ruleIDs: Set<String>? = nil) -> [Finding] {
         let context = CheckContext(letter: letter, extraction: extraction, language: language)
         var findings: [Finding] = []
-        // Rules are read where they are, through their buffer: a rule is a large value, each copy
-        // of it a dozen reference counts, and this runs for every letter.
-        rules.withUnsafeBufferPointer { rules in
-            for index in rules.indices where ruleIDs?.contains(rules[index].id) ?? true {
-                guard rules[index].applicability.applies(to: letter, extraction: extraction),
-                      let check = Self.checks[rules[index].kind] else { continue }
-                findings += check.run(rules[index], context)
-            }
+        // Rules are read where they are, not filtered into a copy: a rule is a large value, and
+        // this runs for every letter.
+        for rule in rules where ruleIDs?.contains(rule.id) ?? true {
+            guard rule.applicability.applies(to: letter, extraction: extraction), let check = Self.checks[rule.kind] else { continue }
+            findings += check.run(rule, context)
         }
         return findings
     }

@@ -7,24 +7,10 @@ import Foundation
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
         var text = text
-        // An all-ASCII text (most header fields) is folded byte by byte straight into the result,
-        // without the offsets a `FoldedText` keeps.
-        let ascii = text.withUTF8 { utf8 -> String? in
-            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: utf8.count) { folded in
-                var kept = 0
-                var previous = UInt8(ascii: " ")
-                for byte in utf8 {
-                    if let lower = FoldedText.foldedByte(byte, after: previous) {
-                        folded[kept] = lower
-                        kept += 1
-                    }
-                    previous = byte
-                }
-                return kept
-            }
-        }
-        return ascii ?? FoldedText(text).text
+        // An all-ASCII text (most header fields) is folded by the line fold's fast path, without
+        // the rest of a `FoldedText`.
+        if let ascii = text.withUTF8(FoldedText.foldASCII) { return String(decoding: ascii.symbols, as: UTF8.self) }
+        return FoldedText(text).text
     }
 
     /// Folds the letters of a regular expression and leaves its syntax alone: escapes (`\S`,
@@ -129,7 +115,7 @@ public final class FoldedText: Sendable {
     /// The fold of an all-ASCII line (most lines of most letters), written straight into its
     /// buffers: a character is a byte, folds to at most one byte, and starts where it is. Nil
     /// when the line is not all ASCII.
-    private static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> (symbols: [UInt8], offsets: [Int32])? {
+    fileprivate static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> (symbols: [UInt8], offsets: [Int32])? {
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         // Not through `unsafeUninitializedCapacity`: with capacity 0 it writes the count of the
         // shared empty array, a race ThreadSanitizer reports when two threads do it.
@@ -158,7 +144,7 @@ public final class FoldedText: Sendable {
     /// An ASCII character of the text as folded, lower-cased, or nil when it folds away: without
     /// a Danish keyboard ø is written "oe" and å "aa", and the second letter of those goes.
     @inline(__always)
-    fileprivate static func foldedByte(_ byte: UInt8, after previous: UInt8) -> UInt8? {
+    private static func foldedByte(_ byte: UInt8, after previous: UInt8) -> UInt8? {
         switch (previous, byte) {
         case (0x6F, 0x65), (0x4F, 0x65), (0x4F, 0x45), (0x61, 0x61), (0x41, 0x61), (0x41, 0x41): nil // oe Oe OE aa Aa AA
         default: (65...90).contains(byte) ? byte + 32 : byte

@@ -22,7 +22,7 @@ final class LazyDFA {
     /// A collecting automaton follows each thread (a member's match begun somewhere) for at most
     /// this many symbols; one that gets that far counts as a match of its member. A screen may
     /// name a member that does not match, never miss one that does, and a bound on how far back a
-    /// thread began bounds the states: followed to their ends, the threads of fifty families
+    /// thread began bounds the states: followed to their ends, the threads of sixty families
     /// (phrases ending in `\w*`, gaps such as `.{0,30}`) combined into tens of thousands of states
     /// over a few thousand letters, and kept growing.
     static let screenDepth: Int32 = 8
