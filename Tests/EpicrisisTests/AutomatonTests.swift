@@ -130,11 +130,11 @@ struct AutomatonTests {
     func asciiFold() {
         var ascii = 0
         for line in Self.projectLines() + ["", "Oe aa AA oE", "AAA ooe"].map { FoldedText($0) } where line.original.utf8.allSatisfy({ $0 < 0x80 }) {
-            let general = FoldedText.foldGeneral(line.original)
-            #expect(line.text == String(decoding: general.folded ?? general.symbols, as: UTF8.self) && line.symbols == general.symbols, "\(line.original)")
+            let general = FoldedText(generalFoldOf: line.original)
+            #expect(line.text == general.text && line.withSymbols(Array.init) == general.withSymbols(Array.init), "\(line.original)")
             #expect(TextFolding.fold(line.original) == line.text, "\(line.original)")
             for offset in 0...line.length {
-                #expect(line.originalOffset(offset) == Int(general.offsets[min(offset, general.offsets.count - 1)]), "\(line.original)")
+                #expect(line.originalOffset(offset) == general.originalOffset(offset), "\(line.original)")
             }
             ascii += 1
         }
@@ -214,7 +214,7 @@ struct AutomatonTests {
                 #expect(pattern.firstMatch(in: screened, range: middle) == pattern.firstMatch(in: plain, range: middle))
             }
         }
-        #expect(screen.candidates(in: FoldedText("intet af det").symbols) & 0b11 == 0)
+        #expect(FoldedText("intet af det").withSymbols(screen.candidates) & 0b11 == 0)
     }
 
     /// A DFA whose text keeps asking for new states drops them all when it holds too many, between
@@ -245,7 +245,7 @@ struct AutomatonTests {
         let screen = builder.build()
         // On a thread of its own, whose count starts at zero.
         let counts = Thread.runAndWait {
-            (0..<5).map { _ in screen.candidates(in: FoldedText("intet her").symbols) }
+            (0..<5).map { _ in FoldedText("intet her").withSymbols(screen.candidates) }
         }
         #expect(counts == [.max, .max, .max, 0, 0])
         #expect(pattern.matches(FoldedText("kemoterapi", screen: screen)))
@@ -258,7 +258,7 @@ struct AutomatonTests {
         let screen = builder.build()
         let line = FoldedText("word3 word68", screen: screen)
         #expect(patterns.enumerated().filter { $0.element.matches(line) }.map(\.offset) == [3, 68])
-        #expect(screen.candidates(in: line.symbols) == 1 << 3)
+        #expect(line.withSymbols(screen.candidates) == 1 << 3)
     }
 
     @Test("the lexicon's line screen changes no family's answer on any line the project has")
@@ -274,7 +274,7 @@ struct AutomatonTests {
         var passedOver = 0
         let lines = Self.projectLines()
         // A thread screens only once warmed up.
-        for _ in 0...lexicon.lineScreen.warmUp { _ = lexicon.lineScreen.candidates(in: []) }
+        for _ in 0...lexicon.lineScreen.warmUp { _ = FoldedText("").withSymbols(lexicon.lineScreen.candidates) }
         for plain in lines {
             let screened = FoldedText(plain.original, screen: lexicon.lineScreen)
             for pattern in families {

@@ -29,7 +29,7 @@ public final class LineScreen: Sendable {
 
     /// Bit `i` set when member `i` may match somewhere in `symbols`; every bit for a line the
     /// automata do not run on, and for a thread's first `warmUp` lines.
-    func candidates(in symbols: [UInt8]) -> UInt64 {
+    func candidates(in symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let automaton, symbols.count <= Pattern.automatonLineLimit,
               ThreadDFAs.withCurrent({ $0.countLineScreened() > warmUp }) else { return .max }
         return automaton.matchingIDs(in: symbols, range: NSRange(location: 0, length: symbols.count))

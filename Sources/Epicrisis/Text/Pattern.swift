@@ -57,7 +57,7 @@ public final class Pattern: @unchecked Sendable {
     /// Whether ICU can skip the text: the screen finds nothing in it.
     private func screenedOut(_ text: FoldedText, _ range: NSRange) -> Bool {
         guard text.length <= Self.automatonLineLimit else { return false }
-        return screen.map { !$0.matches(text.symbols, range: range) } ?? false
+        return screen.map { screen in text.withSymbols { !screen.matches($0, range: range) } } ?? false
     }
 
     /// The automaton that says where the pattern may match: its own, or its screen.
@@ -102,14 +102,14 @@ public final class Pattern: @unchecked Sendable {
         if passedOver(text) { return nil }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? nil : icuFirstMatch(in: text, range: range) }
-        return automaton.firstMatch(in: text.symbols, range: range)?.range
+        return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.range }
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
         if passedOver(text) { return false }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return !screenedOut(text, range) && icuFirstMatch(in: text, range: range) != nil }
-        return automaton.matches(text.symbols, range: range)
+        return text.withSymbols { automaton.matches($0, range: range) }
     }
 
     /// The ranges of every match, left to right, without overlaps.
@@ -117,7 +117,7 @@ public final class Pattern: @unchecked Sendable {
         if passedOver(text) { return [] }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
-        return automaton.allMatches(in: text.symbols, range: range).map(\.range)
+        return text.withSymbols { automaton.allMatches(in: $0, range: range).map(\.range) }
     }
 
     /// The first match with its capture groups. ICU runs only when the automaton has found that
@@ -205,7 +205,7 @@ public struct PatternSet: Sendable {
         if let screenSlot, screenSlot.rulesOut(text) { return nil }
         let range = range ?? NSRange(location: 0, length: text.length)
         if let automaton, text.length <= Pattern.automatonLineLimit {
-            return automaton.firstMatch(in: text.symbols, range: range)?.id
+            return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.id }
         }
         var best: (location: Int, index: Int)?
         for (index, member) in members.enumerated() {

@@ -9,7 +9,10 @@ public enum TextFolding {
         var text = text
         // An all-ASCII text (most header fields) is folded by the line fold's fast path, without
         // the rest of a `FoldedText`.
-        if let ascii = text.withUTF8(FoldedText.foldASCII) { return String(decoding: ascii.symbols, as: UTF8.self) }
+        if let ascii = text.withUTF8(FoldedText.foldASCII) {
+            defer { ascii.storage.deallocate() }
+            return String(decoding: ascii.symbols, as: UTF8.self)
+        }
         return FoldedText(text).text
     }
 
@@ -63,24 +66,28 @@ public enum TextFolding {
 /// (for ICU), as symbols (for the automata), and the map back to the original's characters.
 ///
 /// A class, immutable: lines are handed from reader to sections to judges, and a structure of five
-/// arrays cost five reference counts at every hand-over.
-public final class FoldedText: Sendable {
+/// arrays cost five reference counts at every hand-over. Its buffers share one allocation, which
+/// the text owns: a Swift array of numbers costs a generic-metadata lookup in the runtime each
+/// time one is made (some 700 instructions on Linux), more than folding a short line.
+public final class FoldedText: @unchecked Sendable {
     public let original: String
     /// The fold as UTF-8, where it is not all ASCII; an ASCII fold is its symbols.
-    private let foldedBytes: [UInt8]?
+    private let foldedBytes: UnsafeBufferPointer<UInt8>?
     /// The fold as text, for ICU and for showing: made when asked for, since most lines are
     /// matched by the automata alone.
     public var text: String { String(decoding: foldedBytes ?? symbols, as: UTF8.self) }
     /// The UTF-16 length of `text`.
     public let length: Int
     /// `text` as the automata read it: one symbol per UTF-16 unit.
-    let symbols: [UInt8]
+    private let symbols: UnsafeBufferPointer<UInt8>
     /// `characterOffsets[i]` is the original character offset of folded UTF-16 unit `i`; one extra
     /// entry at the end maps the end of the text.
-    private let characterOffsets: [Int32]
+    private let characterOffsets: UnsafeBufferPointer<Int32>
     /// Where each character of the original starts in its UTF-8, and one more: the end.
     /// Nil for an all-ASCII text, where character `i` starts at byte `i`.
-    private let characterStarts: [Int32]?
+    private let characterStarts: UnsafeBufferPointer<Int32>?
+    /// The allocation the buffers above lie in.
+    private let storage: UnsafeMutableRawPointer
 
     /// The `LineScreen` the text was screened by (its serial; -1: none), and which of its members
     /// may match in it.
@@ -91,68 +98,91 @@ public final class FoldedText: Sendable {
     /// they cannot match.
     public convenience init(_ original: String, screen: LineScreen? = nil) {
         var source = original
-        if let ascii = source.withUTF8(Self.foldASCII) {
-            self.init(original: original, foldedBytes: nil, symbols: ascii.symbols,
-                      offsets: ascii.offsets, starts: nil, screen: screen)
-        } else {
-            let fold = Self.foldGeneral(original)
-            self.init(original: original, foldedBytes: fold.folded, symbols: fold.symbols, offsets: fold.offsets, starts: fold.starts,
-                      screen: screen)
-        }
+        let fold = source.withUTF8 { Self.foldASCII($0) } ?? Self.foldGeneral(original)
+        self.init(original: original, fold, screen: screen)
     }
 
-    private init(original: String, foldedBytes: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32]?, screen: LineScreen?) {
+    /// The fold by the general path whatever the text holds, for comparing the two.
+    convenience init(generalFoldOf original: String) {
+        self.init(original: original, Self.foldGeneral(original), screen: nil)
+    }
+
+    private init(original: String, _ fold: Buffers, screen: LineScreen?) {
         self.original = original
-        self.foldedBytes = foldedBytes
-        self.length = symbols.count
-        self.symbols = symbols
-        self.characterOffsets = offsets
-        self.characterStarts = starts
+        self.storage = fold.storage
+        self.foldedBytes = fold.folded
+        self.length = fold.symbols.count
+        self.symbols = fold.symbols
+        self.characterOffsets = fold.offsets
+        self.characterStarts = fold.starts
         self.screen = screen?.serial ?? -1
-        self.screenCandidates = screen?.candidates(in: symbols) ?? .max
+        self.screenCandidates = screen?.candidates(in: fold.symbols) ?? .max
+    }
+
+    deinit {
+        storage.deallocate()
+    }
+
+    /// Calls `body` with the symbols, which live as long as the text.
+    func withSymbols<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(symbols) }
+    }
+
+    /// A fold's buffers in the one allocation that holds them.
+    fileprivate struct Buffers {
+        let storage: UnsafeMutableRawPointer
+        let symbols: UnsafeBufferPointer<UInt8>
+        let offsets: UnsafeBufferPointer<Int32>
+        let starts: UnsafeBufferPointer<Int32>?
+        let folded: UnsafeBufferPointer<UInt8>?
     }
 
     /// The fold of an all-ASCII line (most lines of most letters), written straight into its
     /// buffers: a character is a byte, folds to at most one byte, and starts where it is. Nil
     /// when the line is not all ASCII.
-    fileprivate static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> (symbols: [UInt8], offsets: [Int32])? {
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        // Not through `unsafeUninitializedCapacity`: with capacity 0 it writes the count of the
-        // shared empty array, a race ThreadSanitizer reports when two threads do it.
-        guard !utf8.isEmpty else { return ([], [0]) }
-        var offsets: [Int32] = []
-        let symbols = [UInt8](unsafeUninitializedCapacity: utf8.count) { symbols, symbolCount in
-            offsets = [Int32](unsafeUninitializedCapacity: utf8.count + 1) { offsets, offsetCount in
-                var previous = UInt8(ascii: " ")
-                var kept = 0
-                for (index, byte) in utf8.enumerated() {
-                    if let folded = foldedByte(byte, after: previous) {
-                        symbols[kept] = folded
-                        offsets[kept] = Int32(index)
-                        kept += 1
-                    }
-                    previous = byte
-                }
-                offsets[kept] = Int32(utf8.count)
-                offsetCount = kept + 1
-                symbolCount = kept
-            }
+    fileprivate static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Buffers? {
+        guard ByteSearch.isASCII(utf8) else { return nil }
+        let count = utf8.count
+        // The offsets first, for their alignment; a character folds to at most one symbol.
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: 5 * count + 4, alignment: 4)
+        let offsets = storage.bindMemory(to: Int32.self, capacity: count + 1)
+        let symbols = (storage + 4 * (count + 1)).bindMemory(to: UInt8.self, capacity: count)
+        var kept = 0
+        if let bytes = utf8.baseAddress {
+            kept = foldRun(bytes, count: count, after: UInt8(ascii: " "), into: symbols, offsets, numberedFrom: 0)
         }
-        return (symbols, offsets)
+        offsets[kept] = Int32(truncatingIfNeeded: count)
+        return Buffers(storage: storage, symbols: UnsafeBufferPointer(start: symbols, count: kept),
+                       offsets: UnsafeBufferPointer(start: offsets, count: kept + 1), starts: nil, folded: nil)
     }
 
-    /// An ASCII character of the text as folded, lower-cased, or nil when it folds away: without
-    /// a Danish keyboard ø is written "oe" and å "aa", and the second letter of those goes.
+    /// Folds `count` ASCII bytes into `symbols`, and numbers each kept symbol's character from
+    /// `first` in `offsets`; returns how many were kept. Without a Danish keyboard ø is written
+    /// "oe" and å "aa", and the second letter of those goes. There must be room for `count`
+    /// symbols and offsets: every byte is written, and counted only when kept, so the loop does
+    /// not branch on the letters.
     @inline(__always)
-    private static func foldedByte(_ byte: UInt8, after previous: UInt8) -> UInt8? {
-        switch (previous, byte) {
-        case (0x6F, 0x65), (0x4F, 0x65), (0x4F, 0x45), (0x61, 0x61), (0x41, 0x61), (0x41, 0x41): nil // oe Oe OE aa Aa AA
-        default: (65...90).contains(byte) ? byte + 32 : byte
+    private static func foldRun(_ bytes: UnsafePointer<UInt8>, count: Int, after previous: UInt8,
+                                into symbols: UnsafeMutablePointer<UInt8>, _ offsets: UnsafeMutablePointer<Int32>,
+                                numberedFrom first: Int32) -> Int {
+        var previous = previous
+        var kept = 0
+        for index in 0..<count {
+            let byte = bytes[index]
+            let lowerByte = byte | 0x20
+            // oe Oe OE aa Aa AA: the second letter folds away.
+            let drops = (previous == 0x6F && byte == 0x65) || (previous == 0x4F && lowerByte == 0x65)
+                || (previous == 0x61 && byte == 0x61) || (previous == 0x41 && lowerByte == 0x61)
+            symbols[kept] = byte &- 65 < 26 ? lowerByte : byte
+            offsets[kept] = first &+ Int32(truncatingIfNeeded: index)
+            kept &+= drops ? 0 : 1
+            previous = byte
         }
+        return kept
     }
 
     /// The fold of any line, character by character.
-    static func foldGeneral(_ original: String) -> (folded: [UInt8]?, symbols: [UInt8], offsets: [Int32], starts: [Int32]) {
+    fileprivate static func foldGeneral(_ original: String) -> Buffers {
         let capacity = original.utf8.count
         // The fold's UTF-8 equals its symbols until a character folds to something not ASCII;
         // only from then on is it written apart.
@@ -166,6 +196,7 @@ public final class FoldedText: Sendable {
         var source = original
         // Decoded from the UTF-8 by hand: most of every letter is ASCII, and a byte is its own scalar.
         source.withUTF8 { utf8 in
+            guard let bytes = utf8.baseAddress else { return }
             var index = 0
             while index < utf8.count {
                 let lead = utf8[index]
@@ -175,32 +206,19 @@ public final class FoldedText: Sendable {
                     var end = index + 1
                     while end < utf8.count, utf8[end] < 0x80 { end += 1 }
                     let run = end - index
-                    // Written through local pointers: the writers live in this closure's
-                    // context, and appending through them stored their counts at every byte.
                     let startsTail = starts.tail(reserving: run)
-                    let foldedTail = foldsToASCII ? nil : folded.tail(reserving: run)
+                    for offset in 0..<run { startsTail[offset] = Int32(truncatingIfNeeded: index &+ offset) }
                     let symbolsTail = symbols.tail(reserving: run)
-                    let offsetsTail = offsets.tail(reserving: run)
-                    let firstCharacter = Int32(truncatingIfNeeded: starts.count)
-                    var kept = 0
-                    var previousByte: UInt8 = previous.isASCII ? UInt8(previous.value) : 0x80
-                    for offset in 0..<run {
-                        let byte = utf8[index &+ offset]
-                        startsTail[offset] = Int32(truncatingIfNeeded: index &+ offset)
-                        if let lower = Self.foldedByte(byte, after: previousByte) {
-                            foldedTail?[kept] = lower
-                            symbolsTail[kept] = lower
-                            offsetsTail[kept] = firstCharacter &+ Int32(truncatingIfNeeded: offset)
-                            kept &+= 1
-                        }
-                        previousByte = byte
-                    }
+                    let kept = foldRun(bytes + index, count: run, after: previous.isASCII ? UInt8(previous.value) : 0x80,
+                                       into: symbolsTail, offsets.tail(reserving: run),
+                                       numberedFrom: Int32(truncatingIfNeeded: starts.count))
+                    if !foldsToASCII { folded.tail(reserving: kept).update(from: symbolsTail, count: kept) }
                     starts.commit(run)
                     if !foldsToASCII { folded.commit(kept) }
                     symbols.commit(kept)
                     offsets.commit(kept)
                     index = end
-                    previous = Unicode.Scalar(previousByte)
+                    previous = Unicode.Scalar(utf8[end - 1])
                     joinsNext = false
                     continue
                 }
@@ -249,7 +267,15 @@ public final class FoldedText: Sendable {
         }
         offsets.append(Int32(starts.count))
         starts.append(Int32(capacity))
-        return (foldsToASCII ? nil : folded.array(), symbols.array(), offsets.array(), starts.array())
+        // Into one allocation, the numbers first for their alignment.
+        let foldedCount = foldsToASCII ? 0 : folded.count
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: 4 * (offsets.count + starts.count) + symbols.count + foldedCount,
+                                                       alignment: 4)
+        let offsetsCopy = offsets.copy(to: storage)
+        let startsCopy = starts.copy(to: storage + 4 * offsets.count)
+        let symbolsCopy = symbols.copy(to: storage + 4 * (offsets.count + starts.count))
+        let foldedCopy = foldsToASCII ? nil : folded.copy(to: storage + 4 * (offsets.count + starts.count) + symbols.count)
+        return Buffers(storage: storage, symbols: symbolsCopy, offsets: offsetsCopy, starts: startsCopy, folded: foldedCopy)
     }
 
     /// The fold of the Danish letter whose UTF-8 is C3 followed by `second`, or nil.
@@ -450,8 +476,11 @@ private struct Writer<Element: BitwiseCopyable>: ~Copyable {
         capacity = newCapacity
     }
 
-    func array() -> [Element] {
-        Array(UnsafeBufferPointer(start: base, count: count))
+    /// Copies the elements to `destination`, which must have room and alignment for them.
+    func copy(to destination: UnsafeMutableRawPointer) -> UnsafeBufferPointer<Element> {
+        let typed = destination.bindMemory(to: Element.self, capacity: count)
+        typed.initialize(from: base, count: count)
+        return UnsafeBufferPointer(start: typed, count: count)
     }
 
     func withBuffer<Result>(_ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {

@@ -80,11 +80,9 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// Bit `i` set when alternative `i` may match within `range` (a `screening` automaton).
-    func matchingIDs(in symbols: [UInt8], range: NSRange) -> UInt64 {
-        symbols.withUnsafeBufferPointer { symbols in
-            withDFAs { unanchored, _ in
-                unanchored.matchingIDs(symbols, from: range.location, to: range.location + range.length)
-            }
+    func matchingIDs(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> UInt64 {
+        withDFAs { unanchored, _ in
+            unanchored.matchingIDs(symbols, from: range.location, to: range.location + range.length)
         }
     }
 
@@ -108,11 +106,7 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// The leftmost-first match within `range` of `symbols`; assertions see the symbols around it.
-    func firstMatch(in symbols: [UInt8], range: NSRange) -> Match? {
-        symbols.withUnsafeBufferPointer { symbols in firstMatch(in: symbols, range: range) }
-    }
-
-    private func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Match? {
+    func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Match? {
         withDFAs { unanchored, anchored in
             Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
                             unanchored, anchored)
@@ -120,11 +114,7 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// Whether anything matches within `range`.
-    func matches(_ symbols: [UInt8], range: NSRange) -> Bool {
-        symbols.withUnsafeBufferPointer { symbols in matches(symbols, range: range) }
-    }
-
-    private func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Bool {
+    func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Bool {
         withDFAs { unanchored, anchored in
             guard !conditions.isEmpty else {
                 return Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
@@ -135,11 +125,7 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// Every match, left to right, without overlaps (as `NSRegularExpression.matches`).
-    func allMatches(in symbols: [UInt8], range: NSRange) -> [Match] {
-        symbols.withUnsafeBufferPointer { symbols in allMatches(in: symbols, range: range) }
-    }
-
-    private func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> [Match] {
+    func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> [Match] {
         withDFAs { unanchored, anchored in
             var result: [Match] = []
             var position = range.location
