@@ -8,17 +8,49 @@ public enum DanishDate {
 
     /// The first date in `text`, with its character offset.
     public static func firstDate(in text: String) -> (date: CalendarDate, offset: Int)? {
-        firstDate(in: Array(text)[...])
+        allDates(in: text, first: true).first
     }
 
-    /// The first date in `characters`, with its offset from their start; a header line's dates
-    /// are read one after another from the same characters.
-    static func firstDate(in characters: ArraySlice<Character>) -> (date: CalendarDate, offset: Int)? {
-        var index = characters.startIndex
-        while index < characters.endIndex {
-            if isASCIIDigit(characters[index]),
-               index == characters.startIndex || !isNumber(characters[index - 1]) {
-                if let date = parsePrefix(characters[index...].prefix(24)) { return (date, index - characters.startIndex) }
+    /// Every date in `text`, left to right, with their character offsets.
+    static func allDates(in text: String) -> [(date: CalendarDate, offset: Int)] {
+        allDates(in: text, first: false)
+    }
+
+    private static func allDates(in text: String, first: Bool) -> [(date: CalendarDate, offset: Int)] {
+        var text = text
+        // Read as bytes where a byte is a character (ASCII, and no CR, which with LF makes one):
+        // most dates are in such text, and splitting it into `Character`s cost more than the rest.
+        if let dates = text.withUTF8({ bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != 13 } ? allDates(in: bytes[...], first: first) : nil
+        }) {
+            return dates
+        }
+        return allDates(in: Array(text)[...], first: first)
+    }
+
+    /// The dates in `units`, with their offsets from its start: one after another, each searched
+    /// for past the one before.
+    private static func allDates<Units: RandomAccessCollection>(in units: Units, first: Bool) -> [(date: CalendarDate, offset: Int)]
+    where Units.Index == Int, Units.SubSequence == Units, Units.Element: DateUnit {
+        var result: [(date: CalendarDate, offset: Int)] = []
+        var consumed = 0
+        while let (date, offset) = firstDate(in: units[(units.startIndex + consumed)...]) {
+            result.append((date, consumed + offset))
+            let skip = offset + 8
+            guard !first, skip < units.count - consumed else { break }
+            consumed += skip
+        }
+        return result
+    }
+
+    /// The first date in `units`, with its offset from their start.
+    private static func firstDate<Units: RandomAccessCollection>(in units: Units) -> (date: CalendarDate, offset: Int)?
+    where Units.Index == Int, Units.SubSequence == Units, Units.Element: DateUnit {
+        var index = units.startIndex
+        while index < units.endIndex {
+            if units[index].digitValue != nil,
+               index == units.startIndex || !units[index - 1].isNumber {
+                if let date = parsePrefix(units[index...].prefix(24)) { return (date, index - units.startIndex) }
             }
             index += 1
         }
@@ -31,19 +63,8 @@ public enum DanishDate {
         return parsePrefix(Array(trimmed)[...])
     }
 
-    /// A digit 0–9, without looking up the character's properties.
-    @inline(__always)
-    static func isASCIIDigit(_ character: Character) -> Bool {
-        character.asciiValue.map { (48...57).contains($0) } ?? false
-    }
-
-    /// `Character.isNumber`, answered for ASCII without looking up the character's properties.
-    @inline(__always)
-    static func isNumber(_ character: Character) -> Bool {
-        character.asciiValue.map { (48...57).contains($0) } ?? character.isNumber
-    }
-
-    private static func parsePrefix(_ text: ArraySlice<Character>) -> CalendarDate? {
+    private static func parsePrefix<Units: RandomAccessCollection>(_ text: Units) -> CalendarDate?
+    where Units.Index == Int, Units.SubSequence == Units, Units.Element: DateUnit {
         var scanner = DateScanner(text)
         guard let first = scanner.number(maxDigits: 4) else { return nil }
         if first.digits == 4 {
@@ -82,12 +103,41 @@ public enum DanishDate {
     }
 }
 
+/// What a date is read from: the characters of a text, or the bytes of an ASCII one.
+protocol DateUnit {
+    var asciiValue: UInt8? { get }
+    var isLetter: Bool { get }
+    var isNumber: Bool { get }
+    var character: Character { get }
+}
+
+extension DateUnit {
+    /// The value of an ASCII digit, without looking up the unit's properties.
+    @inline(__always)
+    var digitValue: Int? {
+        guard let ascii = asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
+}
+
+extension Character: DateUnit {
+    var character: Character { self }
+}
+
+/// A byte of ASCII text, which is its own character.
+extension UInt8: DateUnit {
+    var asciiValue: UInt8? { self < 0x80 ? self : nil }
+    var isLetter: Bool { (65...90).contains(self) || (97...122).contains(self) }
+    var isNumber: Bool { (48...57).contains(self) }
+    var character: Character { Character(Unicode.Scalar(self)) }
+}
+
 /// A tiny cursor over the characters of a date.
-private struct DateScanner {
-    private let characters: ArraySlice<Character>
+private struct DateScanner<Units: RandomAccessCollection> where Units.Index == Int, Units.Element: DateUnit {
+    private let characters: Units
     private var index: Int
 
-    init(_ text: ArraySlice<Character>) {
+    init(_ text: Units) {
         characters = text
         index = text.startIndex
     }
@@ -95,20 +145,13 @@ private struct DateScanner {
     mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
         var value = 0
         var digits = 0
-        while index < characters.endIndex, digits < maxDigits, let digit = Self.digit(characters[index]) {
+        while index < characters.endIndex, digits < maxDigits, let digit = characters[index].digitValue {
             value = value * 10 + digit
             digits += 1
             index += 1
         }
-        if index < characters.endIndex, Self.digit(characters[index]) != nil { return nil }
+        if index < characters.endIndex, characters[index].digitValue != nil { return nil }
         return digits > 0 ? (value, digits) : nil
-    }
-
-    /// The value of an ASCII digit.
-    @inline(__always)
-    private static func digit(_ character: Character) -> Int? {
-        guard let ascii = character.asciiValue, ascii >= 48, ascii <= 57 else { return nil }
-        return Int(ascii - 48)
     }
 
     /// Steps over one of the ASCII characters of `allowed`, if one is next. (Compared as bytes:
@@ -121,13 +164,13 @@ private struct DateScanner {
     }
 
     mutating func skipSpaces() {
-        while index < characters.endIndex, characters[index] == " " { index += 1 }
+        while index < characters.endIndex, characters[index].asciiValue == 32 { index += 1 }
     }
 
     mutating func word() -> String? {
         var letters = ""
         while index < characters.endIndex, characters[index].isLetter {
-            letters.append(characters[index])
+            letters.append(characters[index].character)
             index += 1
         }
         return letters.isEmpty ? nil : letters

@@ -151,31 +151,20 @@ struct HeaderBlock {
     }
 
     private func allDates(_ value: String, _ location: SourceLocation) -> [DatedField] {
-        var result: [DatedField] = []
-        let characters = Array(value)
-        var consumed = 0
-        while let (date, offset) = DanishDate.firstDate(in: characters[consumed...]) {
-            result.append(DatedField(date, location: location.advanced(by: consumed + offset)))
-            let skip = offset + 8
-            guard skip < characters.count - consumed else { break }
-            consumed += skip
-        }
-        return result
+        DanishDate.allDates(in: value).map { DatedField($0.date, location: location.advanced(by: $0.offset)) }
     }
 
     private func party(_ value: String, location: SourceLocation) -> Party {
         // Letters separate a sender's parts with commas, middle dots or bars.
         let parts = value.unicodeScalars.split(whereSeparator: { $0 == "," || $0 == "·" || $0 == "|" })
             .map { String($0).trimmingSpaces }
-        let isDepartment = { (part: String) in
-            let folded = TextFolding.fold(part)
-            return folded.containsBytes("afd") || folded.containsBytes("ambulator") || folded.containsBytes("afsnit")
-        }
-        let department = parts.first(where: isDepartment)
-        let organisation = parts.first { part in
-            let folded = TextFolding.fold(part)
-            return part != department && ["hospital", "sygehus", "klinik", "laege", "center"].contains { folded.containsBytes($0) }
-        }
+        let folded = parts.map(TextFolding.fold)
+        let department = parts.indices.first { index in
+            ["afd", "ambulator", "afsnit"].contains { folded[index].containsBytes($0) }
+        }.map { parts[$0] }
+        let organisation = parts.indices.first { index in
+            parts[index] != department && ["hospital", "sygehus", "klinik", "laege", "center"].contains { folded[index].containsBytes($0) }
+        }.map { parts[$0] }
         return Party(organisation: organisation ?? (department == nil ? parts.first : nil),
                      department: department, phone: PhonePattern.first(in: value), location: location)
     }

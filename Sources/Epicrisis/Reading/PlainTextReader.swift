@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads letters exported or drafted as plain text: a header block where present, then the body.
 ///
 /// Every line of the file becomes a `TextLine` (the header too: a marking or a phone number may
@@ -50,15 +52,22 @@ public struct PlainTextReader: Sendable {
         var result: [TextLine] = []
         var number = 1
         var start = 0
-        var index = 0
-        while index <= bytes.count {
-            let byte = index < bytes.count ? bytes[index] : 0x0A
-            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
+        // Line ends are found with `memchr`, a line feed first and then a carriage return before
+        // it: a loop testing every byte for both cost more than the rest of the reading.
+        func end(from start: Int) -> Int {
+            guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+            let lineFeed = memchr(base + start, 0x0A, bytes.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+            let limit = lineFeed ?? bytes.count
+            let carriageReturn = memchr(base + start, 0x0D, limit - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+            return carriageReturn ?? limit
+        }
+        while start <= bytes.count {
+            let index = end(from: start)
             let (line, leading) = LineBytes.trimmed(bytes[start..<index], of: text)
             result.append(TextLine(text: line, location: SourceLocation(line: number, column: leading + 1)))
             number += 1
-            index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-            start = index
+            let isCRLF = index + 1 < bytes.count && bytes[index] == 0x0D && bytes[index + 1] == 0x0A
+            start = index + (isCRLF ? 2 : 1)
         }
         while result.last?.text.isEmpty == true { result.removeLast() }
         return result

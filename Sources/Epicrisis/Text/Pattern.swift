@@ -238,6 +238,11 @@ public enum PhonePattern {
     static let pattern = Pattern(literal: #"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d.,]\d)"#)
 
     public static func first(in text: String) -> String? {
+        // A number needs eight digits; most text has fewer. (ICU's `\d` also takes digits beyond
+        // ASCII: text with any of those is searched.)
+        var digits = 0
+        for byte in text.utf8 where (48...57).contains(byte) || byte >= 0x80 { digits += 1 }
+        guard digits >= 8 else { return nil }
         let folded = FoldedText(text)
         return pattern.firstMatch(in: folded).map { folded.originalText($0) }
     }
