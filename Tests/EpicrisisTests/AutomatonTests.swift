@@ -125,20 +125,25 @@ struct AutomatonTests {
         #expect(headingLines > 200)
     }
 
-    /// An all-ASCII line is folded straight into its buffers; the general fold must agree.
-    @Test("ASCII lines fold the same by the fast path and the general one")
-    func asciiFold() {
-        var ascii = 0
-        for line in Self.projectLines() + ["", "Oe aa AA oE", "AAA ooe"].map { FoldedText($0) } where line.original.utf8.allSatisfy({ $0 < 0x80 }) {
+    /// A line of ASCII and Danish letters is folded straight into its buffers; the general fold
+    /// must agree on every line, down to where each folded unit comes from in the original.
+    @Test("lines fold the same by the fast path and the general one")
+    func simpleFold() {
+        var simple = 0
+        let extra = ["", "Oe aa AA oE", "AAA ooe", "Æbler og ØL på Åen", "aæ øe åa ÆE", "é and å\u{301}", "tab\there –"]
+        for line in Self.projectLines() + extra.map({ FoldedText($0) }) {
             let general = FoldedText(generalFoldOf: line.original)
             #expect(line.text == general.text && line.withSymbols(Array.init) == general.withSymbols(Array.init), "\(line.original)")
             #expect(TextFolding.fold(line.original) == line.text, "\(line.original)")
             for offset in 0...line.length {
                 #expect(line.originalOffset(offset) == general.originalOffset(offset), "\(line.original)")
+                #expect(line.isUppercaseInOriginal(offset) == general.isUppercaseInOriginal(offset), "\(line.original)")
+                let range = NSRange(location: offset / 2, length: offset - offset / 2)
+                #expect(line.originalText(range) == general.originalText(range), "\(line.original)")
             }
-            ascii += 1
+            simple += line.original.unicodeScalars.allSatisfy { $0.isASCII || "æøåÆØÅ".unicodeScalars.contains($0) } ? 1 : 0
         }
-        #expect(ascii > 100)
+        #expect(simple > 100)
     }
 
     /// A heading's content is found where its head (heading, colon, spaces) ends, without ICU; it

@@ -7,9 +7,9 @@ import Foundation
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
         var text = text
-        // An all-ASCII text (most header fields) is folded by the line fold's fast path, without
+        // A text of ASCII and Danish letters (most header fields) is folded by the line fold's fast path, without
         // the rest of a `FoldedText`.
-        if let ascii = text.withUTF8(FoldedText.foldASCII) {
+        if let ascii = text.withUTF8(FoldedText.foldSimple) {
             defer { ascii.storage.deallocate() }
             return String(decoding: ascii.symbols, as: UTF8.self)
         }
@@ -86,6 +86,8 @@ public final class FoldedText: @unchecked Sendable {
     /// Where each character of the original starts in its UTF-8, and one more: the end.
     /// Nil for an all-ASCII text, where character `i` starts at byte `i`.
     private let characterStarts: UnsafeBufferPointer<Int32>?
+    /// How many characters the original has.
+    private let characterCount: Int
     /// The allocation the buffers above lie in.
     private let storage: UnsafeMutableRawPointer
 
@@ -98,7 +100,7 @@ public final class FoldedText: @unchecked Sendable {
     /// they cannot match.
     public convenience init(_ original: String, screen: LineScreen? = nil) {
         var source = original
-        let fold = source.withUTF8 { Self.foldASCII($0) } ?? Self.foldGeneral(original)
+        let fold = source.withUTF8 { Self.foldSimple($0) } ?? Self.foldGeneral(original)
         self.init(original: original, fold, screen: screen)
     }
 
@@ -115,6 +117,7 @@ public final class FoldedText: @unchecked Sendable {
         self.symbols = fold.symbols
         self.characterOffsets = fold.offsets
         self.characterStarts = fold.starts
+        self.characterCount = fold.characterCount
         self.screen = screen?.serial ?? -1
         self.screenCandidates = screen?.candidates(in: fold.symbols) ?? .max
     }
@@ -135,32 +138,70 @@ public final class FoldedText: @unchecked Sendable {
         let offsets: UnsafeBufferPointer<Int32>
         let starts: UnsafeBufferPointer<Int32>?
         let folded: UnsafeBufferPointer<UInt8>?
+        let characterCount: Int
     }
 
-    /// The fold of an all-ASCII line (most lines of most letters), written straight into its
-    /// buffers: a character is a byte, folds to at most one byte, and starts where it is. Nil
-    /// when the line is not all ASCII.
-    fileprivate static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Buffers? {
-        guard ByteSearch.isASCII(utf8) else { return nil }
+    /// The fold of a line of ASCII and Danish letters (nearly all lines of nearly all letters),
+    /// written straight into its buffers: a character is a byte, or æ, ø, å as two, and folds
+    /// to at most as many symbols as it has bytes. Nil when the line holds anything else.
+    fileprivate static func foldSimple(_ utf8: UnsafeBufferPointer<UInt8>) -> Buffers? {
         let count = utf8.count
-        // The offsets first, for their alignment; a character folds to at most one symbol.
-        let storage = UnsafeMutableRawPointer.allocate(byteCount: 5 * count + 4, alignment: 4)
+        // The numbers first, for their alignment.
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: 9 * count + 8, alignment: 4)
         let offsets = storage.bindMemory(to: Int32.self, capacity: count + 1)
-        let symbols = (storage + 4 * (count + 1)).bindMemory(to: UInt8.self, capacity: count)
+        let starts = (storage + 4 * (count + 1)).bindMemory(to: Int32.self, capacity: count + 1)
+        let symbols = (storage + 8 * (count + 1)).bindMemory(to: UInt8.self, capacity: count)
         var kept = 0
+        var characters = 0
+        var index = 0
+        var previous = UInt8(ascii: " ")
+        // One loop, its arithmetic unchecked: every index is below `count`, which bounds them all.
         if let bytes = utf8.baseAddress {
-            kept = foldRun(bytes, count: count, after: UInt8(ascii: " "), into: symbols, offsets, numberedFrom: 0)
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    starts[characters] = Int32(truncatingIfNeeded: index)
+                    symbols[kept] = byte &- 65 < 26 ? byte | 0x20 : byte
+                    offsets[kept] = Int32(truncatingIfNeeded: characters)
+                    kept &+= drops(byte, after: previous) ? 0 : 1
+                    previous = byte
+                    characters &+= 1
+                    index &+= 1
+                    continue
+                }
+                // æ, ø, å (C3 A6, C3 B8, C3 A5, and capitals); anything else takes the general fold.
+                guard byte == 0xC3, index &+ 1 < count, let fold = danishFold(bytes[index &+ 1]) else {
+                    storage.deallocate()
+                    return nil
+                }
+                starts[characters] = Int32(truncatingIfNeeded: index)
+                symbols[kept] = fold.0
+                offsets[kept] = Int32(truncatingIfNeeded: characters)
+                kept &+= 1
+                if let second = fold.1 {
+                    symbols[kept] = second
+                    offsets[kept] = Int32(truncatingIfNeeded: characters)
+                    kept &+= 1
+                }
+                characters &+= 1
+                previous = 0x80
+                index &+= 2
+            }
         }
-        offsets[kept] = Int32(truncatingIfNeeded: count)
+        offsets[kept] = Int32(truncatingIfNeeded: characters)
+        starts[characters] = Int32(truncatingIfNeeded: count)
+        // Where every character is a byte, character `i` starts at byte `i`: no table is needed.
+        let isASCII = characters == count
         return Buffers(storage: storage, symbols: UnsafeBufferPointer(start: symbols, count: kept),
-                       offsets: UnsafeBufferPointer(start: offsets, count: kept + 1), starts: nil, folded: nil)
+                       offsets: UnsafeBufferPointer(start: offsets, count: kept + 1),
+                       starts: isASCII ? nil : UnsafeBufferPointer(start: starts, count: characters + 1), folded: nil,
+                       characterCount: characters)
     }
 
     /// Folds `count` ASCII bytes into `symbols`, and numbers each kept symbol's character from
-    /// `first` in `offsets`; returns how many were kept. Without a Danish keyboard ø is written
-    /// "oe" and å "aa", and the second letter of those goes. There must be room for `count`
-    /// symbols and offsets: every byte is written, and counted only when kept, so the loop does
-    /// not branch on the letters.
+    /// `first` in `offsets`; returns how many were kept. There must be room for `count` symbols
+    /// and offsets: every byte is written, and counted only when kept, so the loop does not
+    /// branch on the letters.
     @inline(__always)
     private static func foldRun(_ bytes: UnsafePointer<UInt8>, count: Int, after previous: UInt8,
                                 into symbols: UnsafeMutablePointer<UInt8>, _ offsets: UnsafeMutablePointer<Int32>,
@@ -169,16 +210,28 @@ public final class FoldedText: @unchecked Sendable {
         var kept = 0
         for index in 0..<count {
             let byte = bytes[index]
-            let lowerByte = byte | 0x20
-            // oe Oe OE aa Aa AA: the second letter folds away.
-            let drops = (previous == 0x6F && byte == 0x65) || (previous == 0x4F && lowerByte == 0x65)
-                || (previous == 0x61 && byte == 0x61) || (previous == 0x41 && lowerByte == 0x61)
-            symbols[kept] = byte &- 65 < 26 ? lowerByte : byte
+            symbols[kept] = byte &- 65 < 26 ? byte | 0x20 : byte
             offsets[kept] = first &+ Int32(truncatingIfNeeded: index)
-            kept &+= drops ? 0 : 1
+            kept &+= drops(byte, after: previous) ? 0 : 1
             previous = byte
         }
         return kept
+    }
+
+    /// Without a Danish keyboard ø is written "oe" and å "aa": the second letter of those
+    /// (oe Oe OE aa Aa AA) folds away. Asked about `e` and `a` only, so that most bytes cost one
+    /// comparison.
+    @inline(__always)
+    private static func drops(_ byte: UInt8, after previous: UInt8) -> Bool {
+        let lower = byte | 0x20
+        guard lower == 0x65 || lower == 0x61 else { return false }
+        switch previous {
+        case 0x6F: return byte == 0x65
+        case 0x4F: return lower == 0x65
+        case 0x61: return byte == 0x61
+        case 0x41: return lower == 0x61
+        default: return false
+        }
     }
 
     /// The fold of any line, character by character.
@@ -275,7 +328,8 @@ public final class FoldedText: @unchecked Sendable {
         let startsCopy = starts.copy(to: storage + 4 * offsets.count)
         let symbolsCopy = symbols.copy(to: storage + 4 * (offsets.count + starts.count))
         let foldedCopy = foldsToASCII ? nil : folded.copy(to: storage + 4 * (offsets.count + starts.count) + symbols.count)
-        return Buffers(storage: storage, symbols: symbolsCopy, offsets: offsetsCopy, starts: startsCopy, folded: foldedCopy)
+        return Buffers(storage: storage, symbols: symbolsCopy, offsets: offsetsCopy, starts: startsCopy, folded: foldedCopy,
+                       characterCount: startsCopy.count - 1)
     }
 
     /// The fold of the Danish letter whose UTF-8 is C3 followed by `second`, or nil.
@@ -307,7 +361,6 @@ public final class FoldedText: @unchecked Sendable {
         Int(characterOffsets[min(max(utf16Offset, 0), characterOffsets.count - 1)])
     }
 
-    private var characterCount: Int { characterStarts.map { $0.count - 1 } ?? original.utf8.count }
 
     /// The original text under a UTF-16 range of the fold.
     public func originalText(_ range: NSRange) -> String {
@@ -319,15 +372,28 @@ public final class FoldedText: @unchecked Sendable {
 
     /// Where original character `offset` starts, as an index into `original`.
     private func originalIndex(_ offset: Int) -> String.Index {
-        original.utf8.index(original.utf8.startIndex, offsetBy: characterStarts.map { Int($0[offset]) } ?? offset)
+        original.utf8.index(original.utf8.startIndex, offsetBy: originalByteOffset(offset))
+    }
+
+    /// Where original character `offset` starts in its UTF-8.
+    private func originalByteOffset(_ offset: Int) -> Int {
+        characterStarts.map { Int($0[offset]) } ?? offset
     }
 
     /// Whether the original character behind folded unit `utf16Offset` is upper case.
     public func isUppercaseInOriginal(_ utf16Offset: Int) -> Bool {
         let offset = originalOffset(utf16Offset)
         guard offset < characterCount else { return false }
-        let scalar = original.unicodeScalars[originalIndex(offset)]
-        return scalar.isASCII ? (65...90).contains(scalar.value) : scalar.properties.isUppercase
+        let start = originalByteOffset(offset)
+        var text = original
+        // ASCII, and the Latin-1 capitals (C3 80…9E but ×) without looking up properties.
+        let answer: Bool? = text.withUTF8 { bytes in
+            let lead = bytes[start]
+            if lead < 0x80 { return (65...90).contains(lead) }
+            if lead == 0xC3, start + 1 < bytes.count { return (0x80...0x9E).contains(bytes[start + 1]) && bytes[start + 1] != 0x97 }
+            return nil
+        }
+        return answer ?? original.unicodeScalars[originalIndex(offset)].properties.isUppercase
     }
 
     /// The folded UTF-16 unit at `offset`, as a symbol (ASCII is itself).
