@@ -20,55 +20,136 @@ public enum JSONValue: Sendable, Equatable {
     /// Compact JSON, or indented by `indent` spaces per level.
     public func serialized(indent: Int? = nil) -> String {
         var writer = JSONWriter(indent: indent)
-        writer.write(self, level: 0)
+        writer.write(self)
         return writer.text
     }
 }
 
-/// Writes JSON as UTF-8 bytes. A batch writes a report per letter, so this is on the hot path:
-/// strings are copied a run of plain bytes at a time rather than appended scalar by scalar.
+/// Writes JSON as UTF-8 bytes, a value at a time or as a stream of containers, keys and values
+/// (a batch writes a report per letter: building each as a tree of values, then freeing it, cost
+/// as much as writing it). Strings are copied a run of plain bytes at a time.
 struct JSONWriter {
     private var bytes: [UInt8] = []
     private let indent: Int?
+    /// Levels of indentation before the first: a document set inside another.
+    private let baseLevel: Int
+    /// How deep the open containers are, and (bit `i`) whether the one at depth `i + 1` has an
+    /// element yet: a comma goes before every element but the first.
+    private var depth = 0
+    private var hasElements: UInt64 = 0
+    /// A key has just been written: its value follows without a comma or a line break.
+    private var afterKey = false
 
-    init(indent: Int?) {
+    init(indent: Int?, baseLevel: Int = 0) {
         self.indent = indent
+        self.baseLevel = baseLevel
         bytes.reserveCapacity(2048)
     }
 
     /// What has been written; valid UTF-8 by construction, since it copies whole strings' bytes.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func write(_ value: JSONValue, level: Int) {
+    mutating func write(_ value: JSONValue) {
         switch value {
-        case .null: append("null")
-        case .bool(let flag): append(flag ? "true" : "false")
-        case .number(let number): write(number)
-        case .string(let string): quote(string)
+        case .null: null()
+        case .bool(let flag): bool(flag)
+        case .number(let value): number(value)
+        case .string(let value): string(value)
         case .array(let values):
-            guard !values.isEmpty else { append("[]"); return }
-            bytes.append(UInt8(ascii: "["))
-            for (index, element) in values.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(level + 1)
-                write(element, level: level + 1)
-            }
-            newline(level)
-            bytes.append(UInt8(ascii: "]"))
+            beginArray()
+            for element in values { write(element) }
+            endArray()
         case .object(let pairs):
-            guard !pairs.isEmpty else { append("{}"); return }
-            bytes.append(UInt8(ascii: "{"))
-            for (index, (key, element)) in pairs.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                newline(level + 1)
-                quote(key)
-                bytes.append(UInt8(ascii: ":"))
-                if indent != nil { bytes.append(UInt8(ascii: " ")) }
-                write(element, level: level + 1)
+            beginObject()
+            for (key, element) in pairs {
+                self.key(key)
+                write(element)
             }
-            newline(level)
-            bytes.append(UInt8(ascii: "}"))
+            endObject()
         }
+    }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// An object's key; its value is written next.
+    mutating func key(_ key: String) {
+        beginElement()
+        quote(key)
+        bytes.append(UInt8(ascii: ":"))
+        if indent != nil { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    /// A key the code writes: plain ASCII with nothing to escape, so copied as it is.
+    mutating func field(_ name: StaticString) {
+        beginElement()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if indent != nil { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    mutating func null() {
+        beginElement()
+        append("null")
+    }
+
+    mutating func bool(_ flag: Bool) {
+        beginElement()
+        append(flag ? "true" : "false")
+    }
+
+    mutating func number(_ number: Double) {
+        beginElement()
+        write(number)
+    }
+
+    mutating func string(_ string: String) {
+        beginElement()
+        quote(string)
+    }
+
+    mutating func string(_ string: String?) {
+        if let string { self.string(string) } else { null() }
+    }
+
+    /// Bytes written as they are, outside the document's structure (a line's end).
+    mutating func raw(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Before a value or key: the comma after the element before, and the line break.
+    private mutating func beginElement() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if hasElements & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+        hasElements |= bit
+        newline(depth)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        beginElement()
+        bytes.append(bracket)
+        depth += 1
+        precondition(depth <= 64, "JSON nested deeper than 64")
+        hasElements &= ~(1 << UInt64(depth - 1))
+    }
+
+    /// An empty container closes on the line it opened: `{}`, `[]`.
+    private mutating func close(_ bracket: UInt8) {
+        let hadElements = hasElements & (1 << UInt64(depth - 1)) != 0
+        depth -= 1
+        if hadElements { newline(depth) }
+        bytes.append(bracket)
     }
 
     private mutating func write(_ number: Double) {
@@ -78,7 +159,7 @@ struct JSONWriter {
     private mutating func newline(_ level: Int) {
         guard let indent else { return }
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * (baseLevel + level)))
     }
 
     private mutating func append(_ literal: String) {

@@ -3,54 +3,78 @@ import Epicrisis
 /// The JSON shape of a letter report: the contract of docs/evaluation.md (`file`, `cancer`,
 /// `priority`, `mainDiagnosisCode`, `score`, `checklist`, `findings`) and more.
 public enum ReportJSON {
-    static func letter(_ report: LetterReport, _ options: ReportOptions) -> JSONValue {
+    /// Writes the report as one object. Streamed, not built as a `JSONValue`: a batch writes
+    /// one per letter.
+    static func write(_ report: LetterReport, _ options: ReportOptions, to json: inout JSONWriter) {
         let extraction = report.extraction
-        let statuses = report.checklist // computed: built once, not once per item
-        let checklist: JSONValue = .object(ChecklistItem.allCases.map { item in
-            (item.rawValue, .string((statuses[item] ?? .missing).rawValue))
-        })
-        var pairs: [(String, JSONValue)] = [
-            ("file", .string(report.file)),
-            ("index", .int(report.index)),
-        ]
+        json.beginObject()
+        json.field("file")
+        json.string(report.file)
+        json.field("index")
+        json.number(Double(report.index))
         if let letter = report.letter {
-            pairs += [
-                ("format", .string(letter.format.rawValue)),
-                ("type", .string(letter.type.code)),
-                ("sender", .optional(letter.sender.displayName)),
-                ("patient", .optional(Identifiers.cpr(letter.patient.cpr, show: options.showIdentifiers))),
-            ]
+            json.field("format")
+            json.string(letter.format.rawValue)
+            json.field("type")
+            json.string(letter.type.code)
+            json.field("sender")
+            json.string(letter.sender.displayName)
+            json.field("patient")
+            json.string(Identifiers.cpr(letter.patient.cpr, show: options.showIdentifiers))
         }
-        pairs += [
-            ("cancer", extraction.map { .bool($0.isCancerLetter) } ?? .null),
-            ("priority", .optional(extraction?.priority?.colour.rawValue)),
-            ("mainDiagnosisCode", .optional(extraction?.mainDiagnosisCode)),
-            ("score", .optional(report.score)),
-            ("checklist", extraction == nil ? .object([]) : checklist),
-            ("findings", .array(report.findings.map { finding($0, options) })),
-        ]
+        json.field("cancer")
+        if let extraction { json.bool(extraction.isCancerLetter) } else { json.null() }
+        json.field("priority")
+        json.string(extraction?.priority?.colour.rawValue)
+        json.field("mainDiagnosisCode")
+        json.string(extraction?.mainDiagnosisCode)
+        json.field("score")
+        if let score = report.score { json.number(score) } else { json.null() }
+        json.field("checklist")
+        json.beginObject()
+        if extraction != nil {
+            let statuses = report.checklist // computed: built once, not once per item
+            for item in ChecklistItem.allCases {
+                json.key(item.rawValue)
+                json.string((statuses[item] ?? .missing).rawValue)
+            }
+        }
+        json.endObject()
+        json.field("findings")
+        json.beginArray()
+        for finding in report.findings { write(finding, options, to: &json) }
+        json.endArray()
         if let error = report.readError {
-            pairs.append(("error", .object([
-                ("message", .string(error.message)),
-                ("line", error.line.map(JSONValue.int) ?? .null),
-                ("column", error.column.map(JSONValue.int) ?? .null),
-            ])))
+            json.field("error")
+            json.beginObject()
+            json.field("message")
+            json.string(error.message)
+            json.field("line")
+            if let line = error.line { json.number(Double(line)) } else { json.null() }
+            json.field("column")
+            if let column = error.column { json.number(Double(column)) } else { json.null() }
+            json.endObject()
         }
-        return .object(pairs)
+        json.endObject()
     }
 
-    static func finding(_ finding: Finding, _ options: ReportOptions) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("rule", .string(finding.rule)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)),
-            ("location", location(finding.location)),
-            ("section", .optional(finding.section)),
-        ]
+    private static func write(_ finding: Finding, _ options: ReportOptions, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("rule")
+        json.string(finding.rule)
+        json.field("severity")
+        json.string(finding.severity.rawValue)
+        json.field("message")
+        json.string(finding.message)
+        json.field("location")
+        json.write(location(finding.location))
+        json.field("section")
+        json.string(finding.section)
         if let evidence = finding.evidence {
-            pairs.append(("evidence", .string(Identifiers.redact(evidence, show: options.showIdentifiers))))
+            json.field("evidence")
+            json.string(Identifiers.redact(evidence, show: options.showIdentifiers))
         }
-        return .object(pairs)
+        json.endObject()
     }
 
     public static func location(_ location: SourceLocation?) -> JSONValue {
@@ -80,9 +104,11 @@ public final class JSONReporter: Reporter {
     public func header(_ options: ReportOptions) -> String { "{\n  \"letters\": [" }
 
     public func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String {
-        let body = ReportJSON.letter(report, options).serialized(indent: 2)
-            .split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-        return (position == 0 ? "\n" : ",\n") + body
+        // Set two levels into the document: `{"letters": [` and the array.
+        var json = JSONWriter(indent: 2, baseLevel: 2)
+        json.raw(position == 0 ? "\n    " : ",\n    ")
+        ReportJSON.write(report, options, to: &json)
+        return json.text
     }
 
     public func footer(_ tally: RunTally, _ options: ReportOptions) -> String {
@@ -98,7 +124,10 @@ public final class NDJSONReporter: Reporter {
     public func header(_ options: ReportOptions) -> String { "" }
 
     public func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String {
-        ReportJSON.letter(report, options).serialized() + "\n"
+        var json = JSONWriter(indent: nil)
+        ReportJSON.write(report, options, to: &json)
+        json.raw("\n")
+        return json.text
     }
 
     public func footer(_ tally: RunTally, _ options: ReportOptions) -> String { "" }
