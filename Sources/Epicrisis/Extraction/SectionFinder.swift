@@ -76,6 +76,11 @@ struct SectionFinder {
                 let value = scalar.value
                 if (65...90).contains(value) { letters += 1 } else if (97...122).contains(value) { letters += 1; allUppercase = false }
                 if (48...57).contains(value) { hasNumber = true }
+            } else if (0xC0...0xFF).contains(scalar.value), scalar.value != 0xD7, scalar.value != 0xF7 {
+                // Latin-1 letters (æ, ø, å and the accented ones), without looking up their
+                // properties: capitals up to Þ, ß and the rest small.
+                letters += 1
+                if scalar.value >= 0xDF { allUppercase = false }
             } else if scalar.properties.isAlphabetic {
                 letters += 1
                 if !scalar.properties.isUppercase { allUppercase = false }
