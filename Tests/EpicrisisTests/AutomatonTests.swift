@@ -146,6 +146,26 @@ struct AutomatonTests {
         #expect(simple > 100)
     }
 
+    /// Random lines over the letters where the fast fold has edges: o/a before e/a in every case,
+    /// the bytes beside A and Z, Danish letters, and one character the fast path leaves to the
+    /// general one. Words of eight bytes meet every alignment.
+    @Test("random lines fold the same by the fast path and the general one")
+    func randomFold() {
+        let alphabet = Array("oOeEaA@[Z`z{ .,-19æøåÆØÅ") + ["é"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let original = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let fast = FoldedText(original)
+            let general = FoldedText(generalFoldOf: original)
+            #expect(fast.withSymbols(Array.init) == general.withSymbols(Array.init), "\(original)")
+            for offset in 0...fast.length {
+                #expect(fast.originalOffset(offset) == general.originalOffset(offset), "\(original)")
+            }
+            #expect(fast.originalText(NSRange(location: 0, length: fast.length)) == general.originalText(NSRange(location: 0, length: general.length)))
+        }
+    }
+
     /// A heading's content is found where its head (heading, colon, spaces) ends, without ICU; it
     /// must be the `content` group ICU finds, an empty group counting as none.
     @Test("a heading's content is the content group ICU finds, on every heading line the project has")
