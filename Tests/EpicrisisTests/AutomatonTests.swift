@@ -27,6 +27,13 @@ struct AutomatonTests {
         (#"a|bcd"#, ["xxa", "bcda", "xbcx", "a"]),
         (#"ab|cd\w*"#, ["acdx abx cab", "ccdd", "c"]),
         (#"x*"#, ["axxb", ""]),
+        // Where every branch opens with `^`, only the text's start is searched (and a range that
+        // begins later finds nothing, as ICU with transparent bounds); where one branch does not,
+        // every start is.
+        (#"^(?:\d+\.\s*)?(diagnose|plan)\b\s*:?"#, ["Diagnose: x", "2. plan", " plan", "x diagnose", "plan plan"]),
+        (#"^ab|^(?:c|d)e+"#, ["abab", "cee", "xab", "dex", "de"]),
+        (#"(?:^|\s)ab"#, ["ab ab", "xab ab"]),
+        (#"\b^a"#, ["a a", "ba"]),
         // A leading look-behind of fixed strings is checked at each candidate start.
         (#"(?<!af|be)(kræft|cancer)\w*"#, ["afkræftet, bekræftet men brystkræft", "kræft", "af kræft", "bebecancer", "fbekræft"]),
         (#"(?<=ab)c+"#, ["abc", "c abcc xbc", "ab"]),
@@ -49,6 +56,14 @@ struct AutomatonTests {
                 #expect(pattern.ranges(in: text, range: inner) == pattern.icuMatches(in: text, range: inner).map(\.range), "\(source) in \(line)")
             }
         }
+    }
+
+    @Test("a node begins at the text's start only where every branch opens with ^", arguments: [
+        (#"^a"#, true), (#"^a|^b"#, true), (#"(?:^a|^b)c"#, true), (#"\b^a"#, true), (#"(?:^a)+"#, true),
+        (#"a|^b"#, false), (#"(?:^|x)a"#, false), (#"(?:^a)*b"#, false), (#"a^"#, false), (#"$"#, false),
+    ])
+    func beginsAtTextStart(_ source: String, _ expected: Bool) throws {
+        #expect(try RegexParser.parse(source).beginsAtTextStart == expected, "\(source)")
     }
 
     /// ICU is started where the automaton's match starts; where a line terminator ends the line,

@@ -22,6 +22,10 @@ final class Automaton: @unchecked Sendable {
     private let serial = ThreadDFAs.nextSerial()
     /// Whether the unanchored automaton collects every alternative's matches (see `screening`).
     private let collecting: Bool
+    /// Whether every match begins at the start of the text (a heading's `^…`): the search then
+    /// runs the anchored DFA from there alone. The unanchored DFA, whose states always hold the
+    /// start, would read every line to its end for nothing.
+    private let beginsAtTextStart: Bool
 
     /// Whether matches are the pattern's; if not, look-around was dropped and the automaton only
     /// says where the pattern cannot match.
@@ -46,6 +50,7 @@ final class Automaton: @unchecked Sendable {
                 self.conditions = conditions
             }
             collecting = false
+            beginsAtTextStart = alternatives.allSatisfy(\.beginsAtTextStart)
         } catch {
             return nil
         }
@@ -60,6 +65,7 @@ final class Automaton: @unchecked Sendable {
         isExact = true
         conditions = []
         collecting = false
+        beginsAtTextStart = alternatives.allSatisfy(\.beginsAtTextStart)
     }
 
     /// One automaton over several, alternative `i` standing for `members[i]`, that says in one pass
@@ -72,6 +78,7 @@ final class Automaton: @unchecked Sendable {
         isExact = false
         conditions = []
         collecting = true
+        beginsAtTextStart = false
     }
 
     /// The automaton's alternatives as one node, to stand as one alternative of another.
@@ -109,18 +116,18 @@ final class Automaton: @unchecked Sendable {
     func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Match? {
         withDFAs { unanchored, anchored in
             Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
-                            unanchored, anchored)
+                            unanchored, anchored, beginsAtTextStart: beginsAtTextStart)
         }
     }
 
     /// Whether anything matches within `range`.
     func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Bool {
         withDFAs { unanchored, anchored in
-            guard !conditions.isEmpty else {
+            guard !conditions.isEmpty || beginsAtTextStart else {
                 return Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
             }
             return Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
-                                   unanchored, anchored) != nil
+                                   unanchored, anchored, beginsAtTextStart: beginsAtTextStart) != nil
         }
     }
 
@@ -131,7 +138,8 @@ final class Automaton: @unchecked Sendable {
             var position = range.location
             let end = range.location + range.length
             while position <= end,
-                  let match = Self.firstMatch(in: symbols, from: position, to: end, conditions, unanchored, anchored) {
+                  let match = Self.firstMatch(in: symbols, from: position, to: end, conditions, unanchored, anchored,
+                                              beginsAtTextStart: beginsAtTextStart) {
                 result.append(match)
                 let matchEnd = match.range.location + match.range.length
                 position = match.range.length > 0 ? matchEnd : matchEnd + 1
@@ -166,7 +174,18 @@ final class Automaton: @unchecked Sendable {
     }
 
     private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ conditions: [(id: Int, condition: LeadingLookBehind)],
-                                   _ unanchored: LazyDFA, _ anchored: LazyDFA) -> Match? {
+                                   _ unanchored: LazyDFA, _ anchored: LazyDFA, beginsAtTextStart: Bool) -> Match? {
+        if beginsAtTextStart {
+            // The one start there is: where the leftmost-first match from it ends, if anywhere.
+            guard from == 0, anchored.canBegin(at: 0, in: symbols, before: to) else { return nil }
+            var disabled: UInt64 = 0
+            for (id, condition) in conditions where !condition.holds(at: 0, in: symbols) {
+                disabled |= 1 << UInt64(id)
+            }
+            return longestFirst(in: symbols, from: 0, to: to, disabled: disabled, anchored).map {
+                Match(range: NSRange(location: 0, length: $0.0), id: Int($0.1))
+            }
+        }
         var from = from
         while from <= to {
             // The unanchored automaton ignores the conditions: it may report an end too early,

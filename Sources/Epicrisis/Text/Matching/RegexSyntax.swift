@@ -33,6 +33,26 @@ enum RegexNode {
         }
     }
 
+    /// Whether every match must begin at the start of the text (`^` opening every branch): a
+    /// search need not look at any later start. (Conservative: false where unsure.)
+    var beginsAtTextStart: Bool {
+        switch self {
+        case .assertion(.textStart): return true
+        case .sequence(let nodes):
+            for node in nodes {
+                switch node {
+                case .assertion(.textStart): return true
+                case .assertion, .fixedLookBehind, .empty: continue // reads nothing: look on
+                default: return node.beginsAtTextStart
+                }
+            }
+            return false
+        case .alternation(let nodes): return !nodes.isEmpty && nodes.allSatisfy(\.beginsAtTextStart)
+        case .repetition(let node, let minimum, _, _): return minimum > 0 && node.beginsAtTextStart
+        default: return false
+        }
+    }
+
     /// The node without the unbounded repetition it opens with (`^[^.;]*\bafventer…` read as
     /// `\bafventer…`), and without what stands before it. Every match of the node holds a
     /// match of what is left, so a screen may look for that instead; and a screen that follows
