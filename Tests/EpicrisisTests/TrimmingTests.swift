@@ -21,6 +21,22 @@ struct TrimmingTests {
         #expect(text.trimmingSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The byte search the reader uses in place of `contains`: it must find what a plain
+    /// comparison of UTF-8 finds, at the edges too.
+    @Test("a byte search finds what a comparison at every offset finds")
+    func byteSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abå ")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let needle = String((0..<Int.random(in: 0...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let bytes = Array(text.utf8), sought = Array(needle.utf8)
+            let expected = sought.isEmpty || (sought.count <= bytes.count
+                && (0...(bytes.count - sought.count)).contains { Array(bytes[$0..<($0 + sought.count)]) == sought })
+            #expect(text.containsBytes(needle) == expected, "\(text) / \(needle)")
+        }
+    }
+
     @Test("given characters")
     func given() {
         #expect(" Jens Hansen, .:".trimming([" ", ",", ".", ":"]) == "Jens Hansen")

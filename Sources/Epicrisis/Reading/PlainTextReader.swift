@@ -13,7 +13,7 @@ public struct PlainTextReader: Sendable {
     public init() {}
 
     public func read(_ bytes: [UInt8], path: String) throws(ReadError) -> Letter {
-        if bytes.contains(0) {
+        if bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
             throw ReadError(file: path, line: 1, column: 1, message: "binary data, not a letter (NUL bytes)")
         }
         let text = TextDecoding.decode(bytes)
