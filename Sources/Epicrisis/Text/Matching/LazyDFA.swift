@@ -100,14 +100,14 @@ private struct Tables {
     private let anchored: Bool
     private let collects: Bool
     private let stride: Int
-    /// Per state and class: -1 unknown, else `next << 1 | matchedBefore`. Kept as a raw buffer so
-    /// the scanning loops read it without bounds checks: they are the hot path.
-    private var table: UnsafeMutablePointer<Int32>
-    /// The same transitions for the scanning loops, with the next state given as the start of its
-    /// row (`next * stride`): a scan then adds the class to it, with no multiplication on the
-    /// path from one symbol to the next. Each table could be derived from the other; naming every
-    /// state by its row and keeping only this one measured slower (more instructions a letter).
-    private var rows: UnsafeMutablePointer<Int32>
+    /// Per state and class: `next << 1 | matchedBefore`, or `unknown`. Kept as a raw buffer so the
+    /// scanning loops read it without bounds checks (they are the hot path), and in 16 bits: the
+    /// loops wait on these loads, and a line screen's table outgrew the cache at 32 bits (with
+    /// the next state also kept as its row's offset, in a second table, twice that). A DFA holds
+    /// at most its limit and a line's worth of states (`Pattern.automatonLineLimit`), fewer
+    /// than 2^15.
+    private var table: UnsafeMutablePointer<UInt16>
+    private static let unknown = UInt16.max
     private var tableCapacity = 0
     private var tableCount = 0
     /// The class of each symbol, copied from the program for the same reason.
@@ -158,14 +158,12 @@ private struct Tables {
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
         self.tableCapacity = 64 * program.classCount
         self.table = .allocate(capacity: tableCapacity)
-        self.rows = .allocate(capacity: tableCapacity)
         reset()
     }
 
     /// Called once, by `LazyDFA.deinit`.
     func deallocate() {
         table.deallocate()
-        rows.deallocate()
         classOf.deallocate()
         beginnings?.deallocate()
     }
@@ -207,21 +205,17 @@ private struct Tables {
     private mutating func addState(_ key: StateKey) -> Int32 {
         if let existing = index[key] { return existing }
         let state = Int32(positions.count)
+        precondition(state < 1 << 15, "a DFA past 2^15 states: its table holds 16 bits")
         positions.append(key.positions)
         prevGroups.append(key.group)
         if tableCount + stride > tableCapacity {
-            let grown = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2)
+            let grown = UnsafeMutablePointer<UInt16>.allocate(capacity: tableCapacity * 2)
             grown.initialize(from: table, count: tableCount)
             table.deallocate()
             table = grown
-            let grownRows = UnsafeMutablePointer<Int32>.allocate(capacity: tableCapacity * 2)
-            grownRows.initialize(from: rows, count: tableCount)
-            rows.deallocate()
-            rows = grownRows
             tableCapacity *= 2
         }
-        (table + tableCount).initialize(repeating: -1, count: stride)
-        (rows + tableCount).initialize(repeating: -1, count: stride)
+        (table + tableCount).initialize(repeating: Self.unknown, count: stride)
         tableCount += stride
         matchedID.append(contentsOf: repeatElement(-1, count: stride))
         endMatch.append(-2)
@@ -274,8 +268,8 @@ private struct Tables {
     @inline(__always)
     mutating func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
         let symbolClass = Int(classOf[Int(symbol)])
-        let known = table[Int(state) * stride + symbolClass]
-        return known >= 0 ? known : computeStep(state, symbolClass: symbolClass)
+        let known = table[Int(state) &* stride &+ symbolClass]
+        return known != Self.unknown ? Int32(known) : computeStep(state, symbolClass: symbolClass)
     }
 
     /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
@@ -285,25 +279,26 @@ private struct Tables {
         // were loaded again at every symbol, since a new state may move them. One does, and then
         // they are read again.
         let classOf = self.classOf
-        var rows = self.rows
-        var row = Int(state) &* stride
+        let stride = self.stride
+        var table = self.table
+        var current = Int(state)
         var position = from
         while position < to {
-            let symbolClass = Int(classOf[Int(symbols[position])])
-            var next = rows[row &+ symbolClass]
-            if next < 0 {
-                _ = computeStep(Int32(row / stride), symbolClass: symbolClass)
-                rows = self.rows
-                next = rows[row &+ symbolClass]
+            let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
+            var next = table[slot]
+            if next == Self.unknown {
+                _ = computeStep(Int32(current), symbolClass: slot &- current &* stride)
+                table = self.table
+                next = table[slot]
             }
             if next & 1 != 0 {
-                state = Int32(row / stride)
+                state = Int32(current)
                 return position
             }
-            row = Int(next >> 1)
+            current = Int(next >> 1)
             position &+= 1
         }
-        state = Int32(row / stride)
+        state = Int32(current)
         return nil
     }
 
@@ -324,24 +319,25 @@ private struct Tables {
 
     mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
         var found: UInt64 = 0
-        var row = Int(start(before: from > 0 ? symbols[from - 1] : nil)) &* stride
+        var current = Int(start(before: from > 0 ? symbols[from - 1] : nil))
         // Read through locals, as in `scanForMatchEnd`.
         let classOf = self.classOf
-        var rows = self.rows
+        let stride = self.stride
+        var table = self.table
         var position = from
         while position < to {
-            let slot = row &+ Int(classOf[Int(symbols[position])])
-            var next = rows[slot]
-            if next < 0 {
-                _ = computeStep(Int32(row / stride), symbolClass: slot &- row)
-                rows = self.rows
-                next = rows[slot]
+            let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
+            var next = table[slot]
+            if next == Self.unknown {
+                _ = computeStep(Int32(current), symbolClass: slot &- current &* stride)
+                table = self.table
+                next = table[slot]
             }
             if next & 1 != 0 { found |= matchMasks[slot] }
-            row = Int(next >> 1)
+            current = Int(next >> 1)
             position &+= 1
         }
-        let state = Int32(row / stride)
+        let state = Int32(current)
         if to < symbols.count {
             let symbolClass = Int(classOf[Int(symbols[to])])
             if step(state, symbols[to]) & 1 != 0 { found |= matchMasks[Int(state) * stride + symbolClass] }
@@ -371,8 +367,7 @@ private struct Tables {
         }
         let value = target << 1 | (id >= 0 || mask != 0 ? 1 : 0)
         let slot = Int(state) * stride + symbolClass
-        table[slot] = value
-        rows[slot] = (target &* Int32(stride)) << 1 | (value & 1)
+        table[slot] = UInt16(value)
         matchedID[slot] = id
         if collects { matchMasks[slot] = mask }
         return value
