@@ -14,6 +14,22 @@ public struct RuleEngine: Sendable {
             guard rule.kind == .itemPresent, let item = rule.item, item.isDSAM, rule.weight > 0 else { return nil }
             return (item, rule.weight)
         }
+        self.bound = rules.compactMap { rule in Self.checks[rule.kind].map { BoundRule(rule: rule, check: $0) } }
+    }
+
+    /// Each rule with its check, looked up once: a dictionary lookup per rule and letter cost
+    /// more than most checks. (A check's call still copies its rule, some dozen reference counts;
+    /// passing it through the existential needs a copy the compiler does not elide.)
+    private let bound: [BoundRule]
+
+    private final class BoundRule: Sendable {
+        let rule: Rule
+        let check: any Check
+
+        init(rule: Rule, check: any Check) {
+            self.rule = rule
+            self.check = check
+        }
     }
 
     /// The weighted DSAM items of the `item-present` rules, for the score.
@@ -35,11 +51,9 @@ public struct RuleEngine: Sendable {
     public func findings(letter: Letter, extraction: Extraction, only ruleIDs: Set<String>? = nil) -> [Finding] {
         let context = CheckContext(letter: letter, extraction: extraction, language: language)
         var findings: [Finding] = []
-        // Rules are read where they are, not filtered into a copy: a rule is a large value, and
-        // this runs for every letter.
-        for rule in rules where ruleIDs?.contains(rule.id) ?? true {
-            guard rule.applicability.applies(to: letter, extraction: extraction), let check = Self.checks[rule.kind] else { continue }
-            findings += check.run(rule, context)
+        for entry in bound where ruleIDs?.contains(entry.rule.id) ?? true {
+            guard entry.rule.applicability.applies(to: letter, extraction: extraction) else { continue }
+            findings += entry.check.run(entry.rule, context)
         }
         return findings
     }
