@@ -59,7 +59,13 @@ public enum DanishDate {
 
     /// Parses a string that is exactly one date (surrounding spaces allowed).
     public static func parse(_ text: String) -> CalendarDate? {
-        let trimmed = text.trimmingSpaces
+        var trimmed = text.trimmingSpaces
+        // As bytes where a byte is a character, as in `allDates`.
+        if let date = trimmed.withUTF8({ bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != 13 } ? .some(parsePrefix(bytes[...])) : nil
+        }) {
+            return date
+        }
         return parsePrefix(Array(trimmed)[...])
     }
 
