@@ -117,7 +117,7 @@ public final class Pattern: @unchecked Sendable {
         if passedOver(text) { return [] }
         let range = range ?? NSRange(location: 0, length: text.length)
         guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
-        return text.withSymbols { automaton.allMatches(in: $0, range: range).map(\.range) }
+        return text.withSymbols { automaton.allMatches(in: $0, range: range) }
     }
 
     /// The first match with its capture groups. ICU runs only when the automaton has found that

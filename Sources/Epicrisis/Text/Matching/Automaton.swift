@@ -131,16 +131,16 @@ final class Automaton: @unchecked Sendable {
         }
     }
 
-    /// Every match, left to right, without overlaps (as `NSRegularExpression.matches`).
-    func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> [Match] {
+    /// Where every match lies, left to right, without overlaps (as `NSRegularExpression.matches`).
+    func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> [NSRange] {
         withDFAs { unanchored, anchored in
-            var result: [Match] = []
+            var result: [NSRange] = []
             var position = range.location
             let end = range.location + range.length
             while position <= end,
                   let match = Self.firstMatch(in: symbols, from: position, to: end, conditions, unanchored, anchored,
                                               beginsAtTextStart: beginsAtTextStart) {
-                result.append(match)
+                result.append(match.range)
                 let matchEnd = match.range.location + match.range.length
                 position = match.range.length > 0 ? matchEnd : matchEnd + 1
             }
