@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Splits MedCom's `Text01` mixed content into lines.
 ///
@@ -65,19 +66,33 @@ struct FormattedText {
     private mutating func append(_ text: UnsafePointer<xmlChar>, line: Int, emphasised: Bool) {
         var sourceLine = line
         var index = 0
+        // Known, so that eight bytes may be read at once without reading past the text.
+        let length = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
         while true {
             let runStart = index
             var characters = 0
             var visible = 0
             var byte = text[index]
-            while byte != 0, byte != 0x0A, byte != 0x0D, byte != 0x09 {
+            while true {
+                // Eight ASCII bytes with no line end or tab among them (most of any text) at
+                // once: each a character, visible unless a space.
+                while index + 8 <= length {
+                    let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
+                    guard word & 0x8080_8080_8080_8080 == 0,
+                          WordFold.equal(word, 0x0A) | WordFold.equal(word, 0x0D) | WordFold.equal(word, 0x09) == 0 else { break }
+                    let spaces = WordFold.equal(word, 0x20) | WordFold.equal(word, 0x0B) | WordFold.equal(word, 0x0C)
+                    characters += 8
+                    visible += 8 - spaces.nonzeroBitCount
+                    index += 8
+                }
+                byte = text[index]
+                guard byte != 0, byte != 0x0A, byte != 0x0D, byte != 0x09 else { break }
                 if byte & 0xC0 != 0x80 { // a continuation byte is part of the same character
                     characters += 1
                     let isSpace = byte == 0x20 || byte == 0x0B || byte == 0x0C || (byte == 0xC2 && text[index + 1] == 0xA0)
                     if !isSpace { visible += 1 }
                 }
                 index += 1
-                byte = text[index]
             }
             if index > runStart {
                 if currentLine == nil { currentLine = sourceLine }

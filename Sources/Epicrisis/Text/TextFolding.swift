@@ -507,7 +507,7 @@ enum WordFold {
 
     /// The top bit of each byte of `word` that equals `byte`, exactly (no borrow between bytes).
     @inline(__always)
-    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let difference = word ^ (ones &* UInt64(byte))
         return ~(((difference & ~high) &+ ~high) | difference | ~high)
     }
