@@ -58,6 +58,28 @@ struct AutomatonTests {
         }
     }
 
+    /// What a screen looks for in place of a member: a long word ("behandlingsforløbet") holds no
+    /// `\w+ektomi` once the gap is gone, so the screen can pass the member over.
+    @Test("a screen drops the gaps a member's branches open with", arguments: [
+        (#"\b(opereret|\w+ektomi)\b"#, #"(?:opereret|ektomi)\b"#), (#"^[^.;]*\bafventer"#, #"afventer"#),
+        (#"\b(?:a|b)c"#, #"\b(?:a|b)c"#), (#"x\w+y"#, #"x\w+y"#), (#"(?:\w*fri|ingen)"#, #"(?:fri|ingen)"#),
+    ])
+    func screenDropsGaps(_ source: String, _ expected: String) throws {
+        let dropped = try RegexParser.parse(source).withoutLeadingGap
+        // Compared by what they find: from every position of a line, where the first match ends.
+        let line = FoldedText("behandlingsforløbet er en opereret hemikolektomi, afventer xay fri ingen")
+        func ends(_ node: RegexNode) -> [Int?] {
+            let dfa = LazyDFA(program: Program(alternatives: [node]), anchored: false)
+            return line.withSymbols { symbols in
+                (0..<symbols.count).map { start in
+                    var state = dfa.start(before: start > 0 ? symbols[start - 1] : nil)
+                    return dfa.scanForMatchEnd(symbols, from: start, to: symbols.count, state: &state)
+                }
+            }
+        }
+        #expect(ends(dropped) == ends(try RegexParser.parse(expected)), "\(source)")
+    }
+
     @Test("a node begins at the text's start only where every branch opens with ^", arguments: [
         (#"^a"#, true), (#"^a|^b"#, true), (#"(?:^a|^b)c"#, true), (#"\b^a"#, true), (#"(?:^a)+"#, true),
         (#"a|^b"#, false), (#"(?:^|x)a"#, false), (#"(?:^a)*b"#, false), (#"a^"#, false), (#"$"#, false),
@@ -239,6 +261,9 @@ struct AutomatonTests {
         // only the beginning, and the answer is still the member's own.
         ([#"\bstrålebehandling\b"#, #"ingen.{0,30}recidiv"#], ["strålebehandlingen", "strålebehandling", "ingen tegn på recidiv",
                                                               "ingen tegn på noget som helst, der ligner et recidiv"]),
+        // A group's branches that open with a gap are screened without it: `\w+ektomi` for `ektomi`.
+        ([#"\b(opereret|\w+ektomi)\b"#, #"(?:\s*(ingen|\w*fri)\b)"#], ["hemikolektomi", "kolektomien", "opereret", "ektomi", "fri",
+                                                                       "smertefri", "ingen"]),
     ])
     func lineScreen(_ sources: [String], _ lines: [String]) throws {
         var builder = LineScreen.Builder(warmUp: 0)

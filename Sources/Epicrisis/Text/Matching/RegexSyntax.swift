@@ -58,18 +58,32 @@ enum RegexNode {
     /// match of what is left, so a screen may look for that instead; and a screen that follows
     /// threads a few symbols only would otherwise let every line through, as the gap matches
     /// anything.
-    var withoutLeadingGap: RegexNode {
+    var withoutLeadingGap: RegexNode { leadingGapCut ?? self }
+
+    /// `withoutLeadingGap`, or nil where the node opens with no gap. A sequence's first node that
+    /// reads may be a group (`\b(opereret|\w+ektomi)`) whose branches open with gaps of their
+    /// own: what is left of it ends where it did, so the rest follows as before; the assertions
+    /// before it held where it began, not where what is left begins, and go.
+    private var leadingGapCut: RegexNode? {
         switch self {
-        case .alternation(let nodes): return .alternation(nodes.map(\.withoutLeadingGap))
+        case .alternation(let nodes):
+            let cuts = nodes.map(\.leadingGapCut)
+            guard cuts.contains(where: { $0 != nil }) else { return nil }
+            return .alternation(zip(nodes, cuts).map { $1 ?? $0 })
         case .sequence(let nodes):
-            var cut = 0
             for (index, node) in nodes.enumerated() {
-                if case .assertion = node { continue }
-                guard case .repetition(_, _, nil, _) = node else { break }
-                cut = index + 1
+                switch node {
+                case .assertion: continue
+                case .repetition(_, _, nil, _):
+                    let rest = RegexNode.sequence(Array(nodes[(index + 1)...]))
+                    return rest.leadingGapCut ?? rest
+                case .alternation, .sequence:
+                    return node.leadingGapCut.map { .sequence([$0] + nodes[(index + 1)...]) }
+                default: return nil
+                }
             }
-            return cut == 0 ? self : .sequence(Array(nodes[cut...])).withoutLeadingGap
-        default: return self
+            return nil
+        default: return nil
         }
     }
 
