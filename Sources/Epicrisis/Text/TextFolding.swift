@@ -7,8 +7,8 @@ import Foundation
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
         var text = text
-        // A text of ASCII and Danish letters (most header fields) is folded by the line fold's fast path, without
-        // the rest of a `FoldedText`.
+        // A text of ASCII and Danish letters (most header fields) is folded by the line fold's
+        // fast path, without the rest of a `FoldedText`.
         if let ascii = text.withUTF8(FoldedText.foldSimple) {
             defer { ascii.storage.deallocate() }
             return String(decoding: ascii.symbols, as: UTF8.self)
@@ -69,6 +69,8 @@ public enum TextFolding {
 /// arrays cost five reference counts at every hand-over. Its buffers share one allocation, which
 /// the text owns: a Swift array of numbers costs a generic-metadata lookup in the runtime each
 /// time one is made (some 700 instructions on Linux), more than folding a short line.
+///
+/// `@unchecked Sendable`: its buffers are written only while it is made, and freed with it.
 public final class FoldedText: @unchecked Sendable {
     public let original: String
     /// The fold as UTF-8, where it is not all ASCII; an ASCII fold is its symbols.
@@ -215,8 +217,7 @@ public final class FoldedText: @unchecked Sendable {
 
     /// Folds `count` ASCII bytes into `symbols`, and numbers each kept symbol's character from
     /// `first` in `offsets`; returns how many were kept. There must be room for `count` symbols
-    /// and offsets: every byte is written, and counted only when kept, so the loop does not
-    /// branch on the letters.
+    /// and offsets: every byte is written, and counted only when kept.
     @inline(__always)
     private static func foldRun(_ bytes: UnsafePointer<UInt8>, count: Int, after previous: UInt8,
                                 into symbols: UnsafeMutablePointer<UInt8>, _ offsets: UnsafeMutablePointer<Int32>,
