@@ -239,7 +239,8 @@ public enum PhonePattern {
 
     public static func first(in text: String) -> String? {
         // A number needs eight digits; most text has fewer. (ICU's `\d` also takes digits beyond
-        // ASCII: text with any of those is searched.)
+        // ASCII, two to four bytes each: every byte beyond ASCII is counted as one, so none is
+        // counted short.)
         var digits = 0
         for byte in text.utf8 where (48...57).contains(byte) || byte >= 0x80 { digits += 1 }
         guard digits >= 8 else { return nil }

@@ -413,8 +413,11 @@ public final class FoldedText: @unchecked Sendable {
     }
 
     /// The folded UTF-16 unit at `offset`, as a symbol (ASCII is itself).
+    /// (Its bounds are checked here: an `UnsafeBufferPointer` checks them only in debug builds,
+    /// where the array it replaced trapped in every build.)
     func symbol(at offset: Int) -> UInt8 {
-        symbols[offset]
+        precondition(offset >= 0 && offset < length, "folded offset \(offset) outside 0..<\(length)")
+        return symbols[offset]
     }
 
     /// Whether the text holds a line terminator (`\n`, `\r`, VT, FF, NEL, LS, PS), which ICU's
@@ -423,6 +426,7 @@ public final class FoldedText: @unchecked Sendable {
 
     /// The range widened backwards to the start of its word.
     public func extendedToWordStart(_ range: NSRange) -> NSRange {
+        precondition(range.location >= 0 && range.location <= length, "folded range \(range) outside 0...\(length)")
         var start = range.location
         while start > 0, SymbolSet.letters.contains(symbols[start - 1]) { start -= 1 }
         return NSRange(location: start, length: range.location + range.length - start)
@@ -431,6 +435,8 @@ public final class FoldedText: @unchecked Sendable {
     public func substring(_ range: NSRange) -> String {
         guard foldedBytes != nil else {
             // An ASCII fold: UTF-16 offsets are offsets into the symbols, which are its bytes.
+            precondition(range.location >= 0 && range.length >= 0 && range.location + range.length <= length,
+                         "folded range \(range) outside 0...\(length)")
             return String(decoding: symbols[range.location..<(range.location + range.length)], as: UTF8.self)
         }
         let text = self.text

@@ -205,7 +205,9 @@ struct JSONWriter {
 
     /// Whether any of eight bytes is a control character, a quote or a backslash. (A byte is
     /// zero after XOR with the one sought; `x - 0x01…` borrows into the top bit of a byte that
-    /// was zero, or below 0x20 for the controls, where that byte's own top bit was clear.)
+    /// was zero, or below 0x20 for the controls, where that byte's own top bit was clear. A
+    /// borrow can set a top bit wrongly only above a byte that does match, so the answer for the
+    /// word is exact.)
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101

@@ -104,8 +104,9 @@ private struct Tables {
     /// scanning loops read it without bounds checks (they are the hot path), and in 16 bits: the
     /// loops wait on these loads, and a line screen's table outgrew the cache at 32 bits (with
     /// the next state also kept as its row's offset, in a second table, twice that). A DFA holds
-    /// at most its limit and a line's worth of states (`Pattern.automatonLineLimit`), fewer
-    /// than 2^15.
+    /// at most its limit, the state a run starts in and one per symbol of the run: callers keep
+    /// lines to `Pattern.automatonLineLimit` symbols, so fewer than 2^15 (`addState` traps
+    /// beyond).
     private var table: UnsafeMutablePointer<UInt16>
     private static let unknown = UInt16.max
     private var tableCapacity = 0
@@ -205,7 +206,8 @@ private struct Tables {
     private mutating func addState(_ key: StateKey) -> Int32 {
         if let existing = index[key] { return existing }
         let state = Int32(positions.count)
-        precondition(state < 1 << 15, "a DFA past 2^15 states: its table holds 16 bits")
+        // The last id would encode, with its match flag, as `unknown`.
+        precondition(state < (1 << 15) - 1, "a DFA past 2^15 - 1 states: its table holds 16 bits")
         positions.append(key.positions)
         prevGroups.append(key.group)
         if tableCount + stride > tableCapacity {
