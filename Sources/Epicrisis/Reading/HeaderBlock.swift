@@ -155,9 +155,31 @@ struct HeaderBlock {
     }
 
     private func party(_ value: String, location: SourceLocation) -> Party {
-        // Letters separate a sender's parts with commas, middle dots or bars.
-        let parts = value.unicodeScalars.split(whereSeparator: { $0 == "," || $0 == "·" || $0 == "|" })
-            .map { String($0).trimmingSpaces }
+        // Letters separate a sender's parts with commas, middle dots (C2 B7) or bars; split on
+        // the bytes, as the scalar view's `split` cost more than the rest of the field.
+        var parts: [String] = []
+        var bytes = value
+        bytes.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            func part(to end: Int) {
+                if end > start { parts.append(String(decoding: bytes[start..<end], as: UTF8.self).trimmingSpaces) }
+            }
+            while index < bytes.count {
+                let width: Int
+                switch bytes[index] {
+                case UInt8(ascii: ","), UInt8(ascii: "|"): width = 1
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xB7: width = 2
+                default:
+                    index += 1
+                    continue
+                }
+                part(to: index)
+                index += width
+                start = index
+            }
+            part(to: bytes.count)
+        }
         let folded = parts.map(TextFolding.fold)
         let department = parts.indices.first { index in
             ["afd", "ambulator", "afsnit"].contains { folded[index].containsBytes($0) }
