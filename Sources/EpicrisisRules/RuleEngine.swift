@@ -18,19 +18,8 @@ public struct RuleEngine: Sendable {
     }
 
     /// Each rule with its check, looked up once: a dictionary lookup per rule and letter cost
-    /// more than most checks. (A check's call still copies its rule, some dozen reference counts;
-    /// passing it through the existential needs a copy the compiler does not elide.)
+    /// more than most checks.
     private let bound: [BoundRule]
-
-    private final class BoundRule: Sendable {
-        let rule: Rule
-        let check: any Check
-
-        init(rule: Rule, check: any Check) {
-            self.rule = rule
-            self.check = check
-        }
-    }
 
     /// The weighted DSAM items of the `item-present` rules, for the score.
     private let weights: [(item: ChecklistItem, weight: Double)]
@@ -53,7 +42,7 @@ public struct RuleEngine: Sendable {
         var findings: [Finding] = []
         for entry in bound where ruleIDs?.contains(entry.rule.id) ?? true {
             guard entry.rule.applicability.applies(to: letter, extraction: extraction) else { continue }
-            findings += entry.check.run(entry.rule, context)
+            findings += entry.check.run(entry, context)
         }
         return findings
     }

@@ -10,7 +10,27 @@ public struct CheckContext: Sendable {
 /// One kind of rule, implemented once. A check returns what it found; the engine attaches the
 /// rule's id, severity and message.
 protocol Check: Sendable {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding]
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding]
+}
+
+/// A rule with its check, looked up once when the engine is built. Checks are handed this
+/// reference, not the rule: a `Rule` passed through the existential `Check` was copied on every
+/// call, some dozen reference counts per rule and letter.
+final class BoundRule: Sendable {
+    let rule: Rule
+    let check: any Check
+
+    init(rule: Rule, check: any Check) {
+        self.rule = rule
+        self.check = check
+    }
+
+    var item: ChecklistItem? { rule.item }
+
+    func finding(_ context: CheckContext, location: SourceLocation? = nil, section: String? = nil,
+                 evidence: String? = nil, detail: String? = nil) -> Finding {
+        rule.finding(context, location: location, section: section, evidence: evidence, detail: detail)
+    }
 }
 
 extension Rule {

@@ -2,7 +2,7 @@ import Epicrisis
 
 /// The CPR number is ten digits with a valid date; `0000000000` means unknown and passes.
 struct CPRValidCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         let patient = context.letter.patient
         guard let written = patient.cpr else { return [] }
         guard let cpr = CPRNumber(written) else {
@@ -16,7 +16,7 @@ struct CPRValidCheck: Check {
 
 /// A failed modulus-11 check is a warning, never an error: numbers without it are issued since 2007.
 struct CPRModulus11Check: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard let written = context.letter.patient.cpr, let cpr = CPRNumber(written), !cpr.isUnknown,
               cpr.birthDate != nil, !cpr.passesModulus11 else { return [] }
         return [rule.finding(context, location: context.letter.patient.location, section: "patient", evidence: cpr.masked)]
@@ -25,7 +25,7 @@ struct CPRModulus11Check: Check {
 
 /// Coded diagnoses and procedures, and diagnosis codes written in the text, are well formed.
 struct SKSFormatCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for diagnosis in context.letter.diagnoses {
             let code = diagnosis.code.uppercased()
@@ -46,7 +46,7 @@ struct SKSFormatCheck: Check {
 
 /// Admission ≤ discharge ≤ authorisation.
 struct DateOrderCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         let dates = context.letter.dates
         let ordered = [("admission", dates.admission), ("discharge", dates.discharge), ("authorisation", dates.authorisation)]
             .compactMap { name, field in field.map { (name, $0) } }
@@ -61,7 +61,7 @@ struct DateOrderCheck: Check {
 
 /// Sender, receiver and patient are identified.
 struct PartiesPresentCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         var missing: [String] = []
         if context.letter.sender.isEmpty { missing.append(context.language == .da ? "afsender" : "sender") }
         if context.letter.receiver.isEmpty { missing.append(context.language == .da ? "modtager" : "receiver") }
@@ -74,14 +74,14 @@ struct PartiesPresentCheck: Check {
 
 /// The clinical text is not empty.
 struct ClinicalTextCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         context.letter.lines.contains { !$0.text.isEmpty } ? [] : [rule.finding(context, section: "ClinicalInformation")]
     }
 }
 
 /// Each violation of the MedCom schema, with its line.
 struct SchemaValidCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         context.letter.schemaViolations.map { violation in
             rule.finding(context, location: violation.line.map { SourceLocation(line: $0, column: violation.column ?? 1) },
                          section: "schema", detail: violation.message)

@@ -2,7 +2,7 @@ import Epicrisis
 
 /// The item is addressed; a negative statement counts (docs/checklist.md, counting rules).
 struct ItemPresentCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard let item = rule.item else { return [] }
         let judgement = context.extraction.judgement(item)
         guard judgement.status == .missing else { return [] }
@@ -17,7 +17,7 @@ struct ItemPresentCheck: Check {
 /// "A heading with no content does not count"; "A dash or a lone symbol … treat it as missing and say so").
 /// Without an `item`, the rule covers the headings of every item that applies to the letter.
 struct HeadingEmptyCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         let items = rule.item.map { [$0] } ?? ChecklistItem.allCases
         return items.flatMap { item in
             context.extraction.judgement(item).emptyHeadings.map {

@@ -2,14 +2,14 @@ import Epicrisis
 
 /// The letter carries a colour marking.
 struct PriorityPresentCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         context.extraction.priority == nil ? [rule.finding(context, section: "priority")] : []
     }
 }
 
 /// Red with a time frame over 2 weekdays, yellow over 14.
 struct PriorityTimeFrameCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard let marking = context.extraction.priority, let limit = marking.colour.maximumWeekdays,
               let frame = context.extraction.timeFrame, frame.maximumWeekdays > limit else { return [] }
         let detail = context.language == .da
@@ -21,7 +21,7 @@ struct PriorityTimeFrameCheck: Check {
 
 /// Yellow where the patient contacts the GP themselves (that is green); green where the GP must reach out.
 struct PriorityContactCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard let marking = context.extraction.priority else { return [] }
         switch marking.colour {
         case .yellow:
@@ -38,7 +38,7 @@ struct PriorityContactCheck: Check {
 
 /// Red, yellow or green with no recommendation to the GP; white with one.
 struct PriorityRecommendationCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard let marking = context.extraction.priority else { return [] }
         let recommendation = context.extraction.judgement(.gpRecommendation).evidence.filter { $0.source != .marking }
         if marking.colour == .white {
@@ -59,7 +59,7 @@ struct PriorityRecommendationCheck: Check {
 
 /// Two different colours in one letter; the first in reading order is the letter's.
 struct PriorityConflictCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard let first = context.extraction.priority else { return [] }
         return context.extraction.conflictingPriorities.map { other in
             let detail = context.language == .da
@@ -72,7 +72,7 @@ struct PriorityConflictCheck: Check {
 
 /// Regional guidance allows outpatient letters (XDIS02) only white or green.
 struct PriorityLetterTypeCheck: Check {
-    func run(_ rule: Rule, _ context: CheckContext) -> [Finding] {
+    func run(_ rule: BoundRule, _ context: CheckContext) -> [Finding] {
         guard context.letter.type == .outpatient, let marking = context.extraction.priority,
               marking.colour == .red || marking.colour == .yellow else { return [] }
         return [rule.finding(context, location: marking.evidence.location, section: "priority", evidence: marking.evidence.text)]
