@@ -88,6 +88,27 @@ struct AutomatonTests {
         #expect(try RegexParser.parse(source).beginsAtTextStart == expected, "\(source)")
     }
 
+    /// A pattern the automaton cannot run goes to ICU, from where its screen's first match starts:
+    /// the same matches as ICU from the start of the range.
+    @Test("patterns on ICU find from the screen's first match what ICU finds from the start", arguments: [
+        (#"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d.,]\d)"#,
+         ["Kirurgisk afd., tlf. 65 41 22 33", "12 34 56 78 9.1, +45 11223344 og 1122334455", "1.22 33 44 55", "ingen"]),
+        (#"\bse (?=journal\b)\w+|x(?!yz)y"#, ["se journalen, se journal, xyz xya", "xy"]),
+    ])
+    func screenedOnICU(_ source: String, _ lines: [String]) throws {
+        let pattern = try Pattern(source)
+        #expect(!pattern.isAutomatic)
+        for line in lines {
+            let text = FoldedText(line)
+            for start in 0...text.length {
+                let range = NSRange(location: start, length: text.length - start)
+                #expect(pattern.firstMatch(in: text, range: range) == pattern.icuFirstMatch(in: text, range: range), "\(line) from \(start)")
+                #expect(pattern.ranges(in: text, range: range) == pattern.icuMatches(in: text, range: range).map(\.range), "\(line) from \(start)")
+                #expect(pattern.matches(text, range: range) == (pattern.icuFirstMatch(in: text, range: range) != nil))
+            }
+        }
+    }
+
     /// ICU is started where the automaton's match starts; where a line terminator ends the line,
     /// ICU's `$` matches before it and the automaton's does not, so ICU reads the whole line.
     @Test("capture groups are those of ICU's first match on the whole line", arguments: [

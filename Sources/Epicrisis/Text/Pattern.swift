@@ -54,10 +54,15 @@ public final class Pattern: @unchecked Sendable {
         text.length <= Self.automatonLineLimit ? automaton : nil
     }
 
-    /// Whether ICU can skip the text: the screen finds nothing in it.
-    private func screenedOut(_ text: FoldedText, _ range: NSRange) -> Bool {
-        guard text.length <= Self.automatonLineLimit else { return false }
-        return screen.map { screen in text.withSymbols { !screen.matches($0, range: range) } } ?? false
+    /// The part of `range` ICU must search, or nil where it can skip the text: from where the
+    /// screen's first match starts, since the screen matches wherever the pattern does (and more),
+    /// so no match of the pattern starts before its first. ICU sees the text before it (bounds
+    /// are transparent), and tried every position from the range's start, which for a phone
+    /// number at the end of a sender's line cost most of reading the header.
+    private func icuRange(_ text: FoldedText, _ range: NSRange) -> NSRange? {
+        guard let screen, text.length <= Self.automatonLineLimit else { return range }
+        guard let first = text.withSymbols({ screen.firstMatch(in: $0, range: range) }) else { return nil }
+        return NSRange(location: first.range.location, length: range.location + range.length - first.range.location)
     }
 
     /// The automaton that says where the pattern may match: its own, or its screen.
@@ -101,14 +106,14 @@ public final class Pattern: @unchecked Sendable {
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
         if passedOver(text) { return nil }
         let range = range ?? NSRange(location: 0, length: text.length)
-        guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? nil : icuFirstMatch(in: text, range: range) }
+        guard let automaton = automaton(for: text) else { return icuRange(text, range).flatMap { icuFirstMatch(in: text, range: $0) } }
         return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.range }
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
         if passedOver(text) { return false }
         let range = range ?? NSRange(location: 0, length: text.length)
-        guard let automaton = automaton(for: text) else { return !screenedOut(text, range) && icuFirstMatch(in: text, range: range) != nil }
+        guard let automaton = automaton(for: text) else { return icuRange(text, range).flatMap { icuFirstMatch(in: text, range: $0) } != nil }
         return text.withSymbols { automaton.matches($0, range: range) }
     }
 
@@ -116,7 +121,7 @@ public final class Pattern: @unchecked Sendable {
     public func ranges(in text: FoldedText, range: NSRange? = nil) -> [NSRange] {
         if passedOver(text) { return [] }
         let range = range ?? NSRange(location: 0, length: text.length)
-        guard let automaton = automaton(for: text) else { return screenedOut(text, range) ? [] : icuMatches(in: text, range: range).map(\.range) }
+        guard let automaton = automaton(for: text) else { return icuRange(text, range).map { icuMatches(in: text, range: $0).map(\.range) } ?? [] }
         return text.withSymbols { automaton.allMatches(in: $0, range: range) }
     }
 
