@@ -62,12 +62,10 @@ extension SKSCode {
     }
 
     private static func mayHoldLookalike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return false }
         let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        // The letter O is rare in a line: found with memchr, then its neighbours are looked at.
+        // The letter O is rare in a line: found first, then its neighbours are looked at.
         var offset = 0
-        while offset < utf8.count, let found = memchr(base + offset, Int32(UInt8(ascii: "O")), utf8.count - offset) {
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while let index = utf8.firstIndex(of: UInt8(ascii: "O"), in: offset..<utf8.count) {
             let before = index > 0 ? utf8[index - 1] : 0
             let after = index + 1 < utf8.count ? utf8[index + 1] : 0
             if before == UInt8(ascii: "O") || isDigit(before) || isDigit(after) { return true }

@@ -17,15 +17,15 @@ public enum DanishDate {
     }
 
     private static func allDates(in text: String, first: Bool) -> [(date: CalendarDate, offset: Int)] {
+        withCharacterBytes(of: text) { allDates(in: $0, first: first) } ?? allDates(in: Array(text)[...], first: first)
+    }
+
+    /// `body` on the text's UTF-8 where a byte is a character (ASCII, and no CR, which with LF
+    /// makes one), else nil: most dates are in such text, and splitting it into `Character`s
+    /// cost more than the rest.
+    private static func withCharacterBytes<Result>(of text: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Result) -> Result? {
         var text = text
-        // Read as bytes where a byte is a character (ASCII, and no CR, which with LF makes one):
-        // most dates are in such text, and splitting it into `Character`s cost more than the rest.
-        if let dates = text.withUTF8({ bytes in
-            bytes.allSatisfy { $0 < 0x80 && $0 != 13 } ? allDates(in: bytes[...], first: first) : nil
-        }) {
-            return dates
-        }
-        return allDates(in: Array(text)[...], first: first)
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 && $0 != 13 } ? body(bytes[...]) : nil }
     }
 
     /// The dates in `units`, with their offsets from its start: one after another, each searched
@@ -59,14 +59,8 @@ public enum DanishDate {
 
     /// Parses a string that is exactly one date (surrounding spaces allowed).
     public static func parse(_ text: String) -> CalendarDate? {
-        var trimmed = text.trimmingSpaces
-        // As bytes where a byte is a character, as in `allDates`.
-        if let date = trimmed.withUTF8({ bytes in
-            bytes.allSatisfy { $0 < 0x80 && $0 != 13 } ? .some(parsePrefix(bytes[...])) : nil
-        }) {
-            return date
-        }
-        return parsePrefix(Array(trimmed)[...])
+        let trimmed = text.trimmingSpaces
+        return withCharacterBytes(of: trimmed) { parsePrefix($0) } ?? parsePrefix(Array(trimmed)[...])
     }
 
     private static func parsePrefix<Units: RandomAccessCollection>(_ text: Units) -> CalendarDate?

@@ -39,8 +39,7 @@ enum LineBytes {
         }
         var last = bytes.endIndex
         while last > first, bytes[last - 1] == 0x20 { last -= 1 }
-        // A tab is looked for with `memchr`: a byte-by-byte `contains` cost as much as the rest.
-        let hasTab = bytes.withContiguousStorageIfAvailable { $0.baseAddress.map { memchr($0, 0x09, bytes.count) != nil } ?? false }
+        let hasTab = bytes.withContiguousStorageIfAvailable { $0.firstIndex(of: 0x09, in: 0..<$0.count) != nil }
             ?? bytes.contains(0x09)
         guard !hasTab, first == last || (bytes[first] < 0x80 && bytes[last - 1] < 0x80) else { return nil }
         return (first, last, leading)

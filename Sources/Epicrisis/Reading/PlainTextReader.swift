@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads letters exported or drafted as plain text: a header block where present, then the body.
 ///
 /// Every line of the file becomes a `TextLine` (the header too: a marking or a phone number may
@@ -13,7 +11,7 @@ public struct PlainTextReader: Sendable {
     public init() {}
 
     public func read(_ bytes: [UInt8], path: String) throws(ReadError) -> Letter {
-        if bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
+        if bytes.withUnsafeBufferPointer({ $0.firstIndex(of: 0, in: 0..<$0.count) != nil }) {
             throw ReadError(file: path, line: 1, column: 1, message: "binary data, not a letter (NUL bytes)")
         }
         let text = TextDecoding.decode(bytes)
@@ -52,14 +50,10 @@ public struct PlainTextReader: Sendable {
         var result: [TextLine] = []
         var number = 1
         var start = 0
-        // Line ends are found with `memchr`, a line feed first and then a carriage return before
-        // it: a loop testing every byte for both cost more than the rest of the reading.
+        // A line ends at the first line feed, or at a carriage return before it.
         func end(from start: Int) -> Int {
-            guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
-            let lineFeed = memchr(base + start, 0x0A, bytes.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
-            let limit = lineFeed ?? bytes.count
-            let carriageReturn = memchr(base + start, 0x0D, limit - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
-            return carriageReturn ?? limit
+            let limit = bytes.firstIndex(of: 0x0A, in: start..<bytes.count) ?? bytes.count
+            return bytes.firstIndex(of: 0x0D, in: start..<limit) ?? limit
         }
         while start <= bytes.count {
             let index = end(from: start)

@@ -10,16 +10,27 @@ extension String {
             needle.withUTF8 { pattern in
                 guard let needle = pattern.baseAddress, !pattern.isEmpty else { return true }
                 guard let base = text.baseAddress, pattern.count <= text.count else { return false }
-                // Candidates by `memchr` for the first byte, then compared whole: not byte by byte.
-                let last = base + (text.count - pattern.count)
-                var from = base
-                while from <= last, let hit = memchr(from, Int32(needle.pointee), last - from + 1) {
-                    let candidate = hit.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, needle, pattern.count) == 0 { return true }
-                    from = UnsafePointer(candidate) + 1
+                // Candidates where the first byte stands, then compared whole.
+                let lastStart = text.count - pattern.count
+                var from = 0
+                while let candidate = text.firstIndex(of: needle.pointee, in: from..<(lastStart + 1)) {
+                    if memcmp(base + candidate, needle, pattern.count) == 0 { return true }
+                    from = candidate + 1
                 }
                 return false
             }
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Where `byte` first stands within `range`, found with `memchr`: the bytes a line is cut at
+    /// or searched for (line ends, tabs, NULs, a rare letter) are looked for this way, since a
+    /// loop testing every byte cost more than the rest of a line's reading.
+    func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        guard let base = baseAddress, !range.isEmpty else { return nil }
+        return memchr(base + range.lowerBound, Int32(byte), range.count).map {
+            UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base
         }
     }
 }

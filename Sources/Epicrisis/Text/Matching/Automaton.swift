@@ -178,10 +178,7 @@ final class Automaton: @unchecked Sendable {
         if beginsAtTextStart {
             // The one start there is: where the leftmost-first match from it ends, if anywhere.
             guard from == 0, anchored.canBegin(at: 0, in: symbols, before: to) else { return nil }
-            var disabled: UInt64 = 0
-            for (id, condition) in conditions where !condition.holds(at: 0, in: symbols) {
-                disabled |= 1 << UInt64(id)
-            }
+            let disabled = failing(conditions, at: 0, in: symbols)
             return longestFirst(in: symbols, from: 0, to: to, disabled: disabled, anchored).map {
                 Match(range: NSRange(location: 0, length: $0.0), id: Int($0.1))
             }
@@ -199,10 +196,7 @@ final class Automaton: @unchecked Sendable {
             let lowest = anchored.longestMatch.map { max(from, earliest - $0) } ?? from
             for start in lowest...earliest {
                 if !anchored.canBegin(at: start, in: symbols, before: to) { continue }
-                var disabled: UInt64 = 0
-                for (id, condition) in conditions where !condition.holds(at: start, in: symbols) {
-                    disabled |= 1 << UInt64(id)
-                }
+                let disabled = failing(conditions, at: start, in: symbols)
                 if let (end, id) = longestFirst(in: symbols, from: start, to: to, disabled: disabled, anchored) {
                     return Match(range: NSRange(location: start, length: end - start), id: Int(id))
                 }
@@ -211,6 +205,18 @@ final class Automaton: @unchecked Sendable {
             from = earliest + 1
         }
         return nil
+    }
+
+    /// Bit `id` set for each alternative whose look-behind fails at `start`: left out of a match
+    /// begun there.
+    @inline(__always)
+    private static func failing(_ conditions: [(id: Int, condition: LeadingLookBehind)], at start: Int,
+                                in symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var disabled: UInt64 = 0
+        for (id, condition) in conditions where !condition.holds(at: start, in: symbols) {
+            disabled |= 1 << UInt64(id)
+        }
+        return disabled
     }
 
     /// The end of the leftmost-first match starting at `from`, or nil.

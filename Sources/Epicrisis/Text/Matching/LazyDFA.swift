@@ -287,12 +287,7 @@ private struct Tables {
         var position = from
         while position < to {
             let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
-            var next = table[slot]
-            if next == Self.unknown {
-                _ = computeStep(Int32(current), symbolClass: slot &- current &* stride)
-                table = self.table
-                next = table[slot]
-            }
+            let next = transition(slot, of: current, in: &table)
             if next & 1 != 0 {
                 state = Int32(current)
                 return position
@@ -302,6 +297,18 @@ private struct Tables {
         }
         state = Int32(current)
         return nil
+    }
+
+    /// The transition at `slot` of state `current`'s row, made the first time it is asked. `table`
+    /// is the scanning loop's copy of the table pointer: a new state may move the table, and then
+    /// the copy is read again.
+    @inline(__always)
+    private mutating func transition(_ slot: Int, of current: Int, in table: inout UnsafeMutablePointer<UInt16>) -> UInt16 {
+        let known = table[slot]
+        if known != Self.unknown { return known }
+        _ = computeStep(Int32(current), symbolClass: slot &- current &* stride)
+        table = self.table
+        return table[slot]
     }
 
     /// The alternative whose match was flagged by the last `step(state, symbol)`.
@@ -329,12 +336,7 @@ private struct Tables {
         var position = from
         while position < to {
             let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
-            var next = table[slot]
-            if next == Self.unknown {
-                _ = computeStep(Int32(current), symbolClass: slot &- current &* stride)
-                table = self.table
-                next = table[slot]
-            }
+            let next = transition(slot, of: current, in: &table)
             if next & 1 != 0 { found |= matchMasks[slot] }
             current = Int(next >> 1)
             position &+= 1
