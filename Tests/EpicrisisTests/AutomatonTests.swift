@@ -109,6 +109,24 @@ struct AutomatonTests {
         }
     }
 
+    /// The phone number's look-ahead is checked after the automaton's match, the search going on
+    /// from the next start where it fails: the same first match as ICU's on the whole pattern.
+    @Test("phone numbers: the automaton and a look-ahead find what ICU finds")
+    func phoneNumbers() {
+        let pieces = ["1", "2", "0", "12", "34", "56", " ", " ", ".", ",", "-", "+45", "+45 ", "٣", "a", "tlf. "]
+        var generator = SystemRandomNumberGenerator()
+        var lines = ["Kirurgisk afd., tlf. 65 41 22 33", "12 34 56 78 9.1, +45 11223344 og 1122334455", "1.22 33 44 55",
+                     "1122334455 11 22 33 44", "11 22 33 44,5", "11 22 33 44.x", "11223344,"]
+        for _ in 0..<4_000 {
+            lines.append((0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for line in lines {
+            let text = FoldedText(line)
+            let icu = PhonePattern.pattern.icuFirstMatch(in: text, range: NSRange(location: 0, length: text.length))
+            #expect(PhonePattern.firstMatch(in: text) == icu, "\(line)")
+        }
+    }
+
     /// ICU is started where the automaton's match starts; where a line terminator ends the line,
     /// ICU's `$` matches before it and the automaton's does not, so ICU reads the whole line.
     @Test("capture groups are those of ICU's first match on the whole line", arguments: [

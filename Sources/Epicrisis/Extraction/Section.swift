@@ -26,7 +26,8 @@ public struct Section: Sendable {
     public var title: String? {
         guard let heading else { return nil }
         let text = heading.text
-        if let colon = text.firstIndex(of: ":") { return String(text[..<colon]).trimmingSpaces }
+        // Found among the bytes: the characters' view breaks graphemes all the way to the colon.
+        if let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) { return String(text[..<colon]).trimmingSpaces }
         return text
     }
 }

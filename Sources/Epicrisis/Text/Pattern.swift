@@ -241,6 +241,10 @@ public enum CPRPattern {
 /// Danish phone numbers: eight digits, grouped or not, optionally with `+45`.
 public enum PhonePattern {
     static let pattern = Pattern(literal: #"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d.,]\d)"#)
+    /// The pattern without its look-ahead, which reads two symbols and so is beyond the automaton:
+    /// run on the automaton, with the look-ahead checked after each match. ICU ran the whole
+    /// pattern on every sender's line, most of reading a plain-text header.
+    static let body = Pattern(literal: #"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}"#)
 
     public static func first(in text: String) -> String? {
         // A number needs eight digits; most text has fewer. (ICU's `\d` also takes digits beyond
@@ -250,6 +254,30 @@ public enum PhonePattern {
         for byte in text.utf8 where (48...57).contains(byte) || byte >= 0x80 { digits += 1 }
         guard digits >= 8 else { return nil }
         let folded = FoldedText(text)
-        return pattern.firstMatch(in: folded).map { folded.originalText($0) }
+        return firstMatch(in: folded).map { folded.originalText($0) }
+    }
+
+    /// The pattern's first match. From any start the body matches at most one way (its optional
+    /// parts are a space or `+45` that nothing else there could match), so where the look-ahead
+    /// fails no match starts there, and the search goes on from the next start.
+    static func firstMatch(in text: FoldedText) -> NSRange? {
+        guard let automaton = body.automaton, text.length <= Pattern.automatonLineLimit else { return pattern.firstMatch(in: text) }
+        return text.withSymbols { symbols in
+            var from = 0
+            while from < symbols.count,
+                  let found = automaton.firstMatch(in: symbols, range: NSRange(location: from, length: symbols.count - from))?.range {
+                let end = found.location + found.length
+                let lookAheadFails = end + 1 < symbols.count && isDigit(symbols[end + 1])
+                    && (isDigit(symbols[end]) || symbols[end] == UInt8(ascii: ".") || symbols[end] == UInt8(ascii: ","))
+                if !lookAheadFails { return found }
+                from = found.location + 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `\d` matches the symbol.
+    private static func isDigit(_ symbol: UInt8) -> Bool {
+        (48...57).contains(symbol) || symbol == Symbol.otherDigit
     }
 }
