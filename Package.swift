@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "EpicrisisTests",
             // The executable is a dependency so that `swift test` builds it for the CLI tests.
-            dependencies: ["Epicrisis", "EpicrisisRules", "epicheck"]
+            dependencies: ["Epicrisis", "EpicrisisRules", "epicheck", "CLibXML2"]
         ),
     ],
     swiftLanguageModes: [.v6]

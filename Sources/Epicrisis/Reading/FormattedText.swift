@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Splits MedCom's `Text01` mixed content into lines.
@@ -18,43 +17,39 @@ struct FormattedText {
     private var offset = 0
     private var lineStartOffset = 0
 
-    static let emphasisElements = ["Bold", "Underline"]
-
     init(element: XMLElement) {
         self.element = element.localName
-        walk(element.node, emphasised: false)
+        walk(element, emphasised: false)
         endLine()
         while lines.last?.text.isEmpty == true { lines.removeLast() }
     }
 
-    private mutating func walk(_ node: xmlNodePtr, emphasised: Bool) {
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    append(content, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
-                }
-            case XML_ELEMENT_NODE:
-                let element = XMLElement(node: current)
+    private mutating func walk(_ element: XMLElement, emphasised: Bool) {
+        let tree = element.tree
+        for child in tree.children(of: element.index) {
+            let node = tree.nodes[Int(child)]
+            switch node.kind {
+            case .text:
+                append(tree.content(of: child), line: Int(node.line), emphasised: emphasised)
+            case .element:
+                let element = XMLElement(tree: tree, index: child)
                 if element.isNamed("Break") {
                     endLine()
                     offset += 1
                 } else if element.isNamed("Space") {
-                    append(Self.space, line: Int(xmlGetLineNo(current)), emphasised: emphasised)
+                    append(Self.space, line: Int(node.line), emphasised: emphasised)
                 } else {
-                    walk(current, emphasised: emphasised || Self.emphasisElements.contains { element.isNamed($0) })
+                    walk(element, emphasised: emphasised || element.isNamed("Bold") || element.isNamed("Underline"))
                 }
-            default:
+            case .comment, .other:
                 break // comments, processing instructions and unexpanded entity references carry no letter text
             }
-            child = current.pointee.next
         }
     }
 
     // Never written after it is made.
-    nonisolated(unsafe) private static let space: UnsafePointer<xmlChar> = {
-        let buffer = UnsafeMutablePointer<xmlChar>.allocate(capacity: 2)
+    nonisolated(unsafe) private static let space: UnsafePointer<UInt8> = {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
         buffer[0] = 0x20
         buffer[1] = 0
         return UnsafePointer(buffer)
@@ -63,7 +58,7 @@ struct FormattedText {
     /// Appends a text node's UTF-8 (libxml2 has decoded the document's encoding): a newline ends
     /// the line, a tab is a space; offsets count characters (scalars). Runs between those are
     /// counted in a tight loop and appended at once.
-    private mutating func append(_ text: UnsafePointer<xmlChar>, line: Int, emphasised: Bool) {
+    private mutating func append(_ text: UnsafePointer<UInt8>, line: Int, emphasised: Bool) {
         var sourceLine = line
         var index = 0
         // Known, so that eight bytes may be read at once without reading past the text.

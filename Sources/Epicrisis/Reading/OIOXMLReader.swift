@@ -21,53 +21,62 @@ public struct OIOXMLReader: Sendable {
     private static let envelopeElements: Set<String> = ["Envelope"]
 
     public func read(_ bytes: [UInt8], path: String) throws(ReadError) -> [Letter] {
-        let document = try parse(bytes, path: path)
-        defer { xmlFreeDoc(document) }
-        guard let rootNode = xmlDocGetRootElement(document) else {
-            throw ReadError(file: path, line: 1, column: 1, message: "the XML document has no root element")
-        }
-        let root = XMLElement(node: rootNode)
-        let letterElements = root.localName == "Emessage"
-            ? root.children.filter { !Self.envelopeElements.contains($0.localName) }
-            : [root]
-        guard !letterElements.isEmpty else {
-            throw ReadError(file: path, line: root.line, column: 1, message: "the Emessage holds no letter")
-        }
-        let suppressions = Self.suppressions(in: rootNode)
-        let violations = options.schemaValidator?.violations(of: document, namespace: root.namespace, path: path) ?? []
-        return letterElements.map { element in
-            var letter = readLetter(element, namespace: root.namespace)
-            letter.suppressions = suppressions
-            letter.schemaViolations = violations
-            return letter
+        let tree = try Self.parse(bytes, path: path)
+        return try withExtendedLifetime(tree) { () throws(ReadError) -> [Letter] in
+            guard let root = tree.root else {
+                throw ReadError(file: path, line: 1, column: 1, message: "the XML document has no root element")
+            }
+            let letterElements = root.localName == "Emessage"
+                ? root.children.filter { !Self.envelopeElements.contains($0.localName) }
+                : [root]
+            guard !letterElements.isEmpty else {
+                throw ReadError(file: path, line: root.line, column: 1, message: "the Emessage holds no letter")
+            }
+            let suppressions = Self.suppressions(in: tree)
+            var violations: [ReadError] = []
+            if let validator = options.schemaValidator {
+                // The schema is checked on libxml2's own tree, parsed again: validating is
+                // slow anyway, and reading needs no such tree.
+                let document = try Self.parseDocument(bytes, path: path)
+                defer { xmlFreeDoc(document) }
+                violations = validator.violations(of: document, namespace: root.namespace, path: path)
+            }
+            return letterElements.map { element in
+                var letter = readLetter(element, namespace: root.namespace)
+                letter.suppressions = suppressions
+                letter.schemaViolations = violations
+                return letter
+            }
         }
     }
 
-    /// `<!-- epicheck-disable RULE-ID: reason -->` anywhere in the document.
-    private static func suppressions(in root: xmlNodePtr) -> [Suppression] {
+    /// `<!-- epicheck-disable RULE-ID: reason -->` anywhere in the document (before or after the
+    /// root element too), by line.
+    private static func suppressions(in tree: XMLTree) -> [Suppression] {
         var found: [Suppression] = []
-        // Comments may stand before or after the root element, as siblings at document level.
-        var stack: [xmlNodePtr] = []
-        var sibling: xmlNodePtr? = root.pointee.doc?.pointee.children ?? root
-        while let current = sibling {
-            stack.append(current)
-            sibling = current.pointee.next
-        }
-        while let node = stack.popLast() {
-            if node.pointee.type == XML_COMMENT_NODE, let content = node.pointee.content {
-                let location = SourceLocation(line: Int(xmlGetLineNo(node)), column: 1, element: "comment")
-                if let suppression = Suppression.parse(String(cString: content), location: location) { found.append(suppression) }
-            }
-            var child = node.pointee.children
-            while let current = child {
-                stack.append(current)
-                child = current.pointee.next
-            }
+        for (index, node) in tree.nodes.enumerated() where node.kind == .comment {
+            let location = SourceLocation(line: Int(node.line), column: 1, element: "comment")
+            if let suppression = Suppression.parse(tree.string(of: Int32(index)), location: location) { found.append(suppression) }
         }
         return found.sorted { $0.location.line < $1.location.line }
     }
 
-    private func parse(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
+    /// The document as an `XMLTree`.
+    static func parse(_ bytes: [UInt8], path: String) throws(ReadError) -> XMLTree {
+        let builder = XMLTreeBuilder()
+        let document = try parse(bytes, path: path, building: builder)
+        xmlFreeDoc(document) // holds no more than the prolog's declarations
+        return builder.finish()
+    }
+
+    /// The document as libxml2's tree; the caller frees it.
+    static func parseDocument(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
+        try parse(bytes, path: path, building: nil)
+    }
+
+    /// Parses with libxml2, its errors collected, not printed; with a builder the elements, text
+    /// and comments go to the builder and the document returned holds none of them.
+    private static func parse(_ bytes: [UInt8], path: String, building builder: XMLTreeBuilder?) throws(ReadError) -> xmlDocPtr {
         // Errors that libxml2 raises outside the parser context (a failed encoding conversion)
         // would otherwise be printed; the parser context's own errors are collected below.
         epicheck_silence_generic_errors()
@@ -75,16 +84,20 @@ public struct OIOXMLReader: Sendable {
             throw ReadError(file: path, message: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let collector = ParseErrorCollector()
-        let box = Unmanaged.passRetained(collector)
+        let building = builder != nil
+        let builder = builder ?? XMLTreeBuilder() // for its error collector
+        let box = Unmanaged.passRetained(builder)
         defer { box.release() }
         context.pointee._private = box.toOpaque()
         // A structured handler on the context keeps every message out of stderr and keeps its position.
         context.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
-            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
-            guard let privateData = context.pointee._private else { return }
-            Unmanaged<ParseErrorCollector>.fromOpaque(privateData).takeUnretainedValue().record(error.pointee)
+            // From any context: an entity's value parsed in one of its own reports its errors here.
+            XMLEvents.builder(userData, anyContext: true)?.errors.record(error.pointee)
+        }
+        if building {
+            builder.context = context
+            XMLEvents.route(context.pointee.sax)
         }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
@@ -92,11 +105,11 @@ public struct OIOXMLReader: Sendable {
             }
         }
         let wellFormed = context.pointee.wellFormed != 0
-        if let document, wellFormed, collector.firstFatal == nil {
+        if let document, wellFormed, builder.errors.firstFatal == nil {
             return document
         }
         if let document { xmlFreeDoc(document) }
-        let failure = collector.firstFatal ?? collector.first
+        let failure = builder.errors.firstFatal ?? builder.errors.first
         throw ReadError(file: path, line: failure?.line, column: failure?.column,
                         message: "malformed XML: " + (failure?.message ?? "libxml2 could not parse the document"))
     }

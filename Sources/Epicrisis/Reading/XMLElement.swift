@@ -1,54 +1,35 @@
-import CLibXML2
-
-/// A read-only view of a libxml2 element, valid only while its document lives.
+/// A read-only view of an element of an `XMLTree`, valid only while the tree lives.
 ///
-/// It never leaves `OIOXMLReader`: the reader copies what it needs into Swift values and frees
-/// the document before returning.
+/// It never leaves `OIOXMLReader`: the reader copies what it needs into Swift values before the
+/// tree goes. (It holds the tree unowned, so passing elements around counts no references.)
 struct XMLElement {
-    let node: xmlNodePtr
+    unowned(unsafe) let tree: XMLTree
+    let index: Int32
 
     /// The element's name without its namespace prefix: MedCom's namespaces change by version,
     /// the local names do not.
-    var localName: String {
-        node.pointee.name.map { String(cString: $0) } ?? ""
-    }
+    var localName: String { tree.string(of: index) }
 
     var namespace: String? {
-        node.pointee.ns?.pointee.href.map { String(cString: $0) }
+        let namespace = tree.nodes[Int(index)].namespace
+        return namespace >= 0 ? tree.namespaces[Int(namespace)] : nil
     }
 
-    var line: Int { Int(xmlGetLineNo(node)) }
+    var line: Int { Int(tree.nodes[Int(index)].line) }
 
     var children: [XMLElement] {
-        var result: [XMLElement] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(node: current)) }
-            child = current.pointee.next
-        }
-        return result
+        tree.children(of: index).compactMap { tree.nodes[Int($0)].kind == .element ? XMLElement(tree: tree, index: $0) : nil }
     }
 
     /// Whether the element's local name is `name`, compared in place: making a string of every
     /// name looked at cost more than the rest of reading a letter's structure.
     func isNamed(_ name: String) -> Bool {
-        guard var raw = node.pointee.name else { return name.isEmpty }
-        // Byte by byte: handing `name` to strcmp would copy it into a C string each time.
-        for byte in name.utf8 {
-            guard raw.pointee == byte else { return false }
-            raw += 1
-        }
-        return raw.pointee == 0
+        tree.hasName(index, name)
     }
 
     func child(_ name: String) -> XMLElement? {
-        var child = node.pointee.children
-        while let current = child {
-            let element = XMLElement(node: current)
-            if current.pointee.type == XML_ELEMENT_NODE, element.isNamed(name) { return element }
-            child = current.pointee.next
-        }
-        return nil
+        tree.children(of: index).first { tree.nodes[Int($0)].kind == .element && tree.hasName($0, name) }
+            .map { XMLElement(tree: tree, index: $0) }
     }
 
     func children(_ name: String) -> [XMLElement] {
@@ -65,13 +46,8 @@ struct XMLElement {
     /// The element's own text, trimmed; nil where empty. Entity references are not expanded.
     var text: String? {
         var collected = ""
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-               let content = current.pointee.content {
-                collected += String(cString: content)
-            }
-            child = current.pointee.next
+        for child in tree.children(of: index) where tree.nodes[Int(child)].kind == .text {
+            collected += tree.string(of: child)
         }
         let trimmed = collected.trimmingSpacesAndNewlines
         return trimmed.isEmpty ? nil : trimmed

@@ -1,0 +1,151 @@
+import CLibXML2
+import Foundation
+import Testing
+@testable import Epicrisis
+
+/// The reader's tree is built from libxml2's parser events in place of libxml2's own tree: it must
+/// hold the same elements, text nodes (joined and parted where libxml2 joins and parts them),
+/// comments and lines.
+@Suite("XML tree")
+struct XMLTreeTests {
+    /// A node as both trees show it: kind, name or content, line, children.
+    struct Shape: Equatable, CustomStringConvertible {
+        var kind: String
+        var value: String
+        var line: Int
+        var children: [Shape]
+
+        var description: String { "\(kind)(\(value.prefix(20)))@\(line)\(children.isEmpty ? "" : "\(children)")" }
+    }
+
+    static func shape(of node: xmlNodePtr) -> Shape? {
+        let kind: String
+        let value: String
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            kind = "element"
+            value = String(cString: node.pointee.name)
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            kind = "text"
+            value = node.pointee.content.map { String(cString: $0) } ?? ""
+        case XML_COMMENT_NODE:
+            kind = "comment"
+            value = node.pointee.content.map { String(cString: $0) } ?? ""
+        case XML_ENTITY_REF_NODE, XML_PI_NODE:
+            return Shape(kind: "other", value: "", line: 0, children: [])
+        default:
+            return nil
+        }
+        var children: [Shape] = []
+        if node.pointee.type == XML_ELEMENT_NODE {
+            var child = node.pointee.children
+            while let current = child {
+                if let shape = shape(of: current) { children.append(shape) }
+                child = current.pointee.next
+            }
+        }
+        return Shape(kind: kind, value: value, line: Int(xmlGetLineNo(node)), children: children)
+    }
+
+    static func shape(of index: Int32, in tree: XMLTree) -> Shape {
+        let node = tree.nodes[Int(index)]
+        let kind: String
+        switch node.kind {
+        case .element: kind = "element"
+        case .text: kind = "text"
+        case .comment: kind = "comment"
+        case .other: return Shape(kind: "other", value: "", line: 0, children: [])
+        }
+        return Shape(kind: kind, value: tree.string(of: index), line: Int(node.line),
+                     children: tree.children(of: index).map { shape(of: $0, in: tree) })
+    }
+
+    /// Every comment of libxml2's document, in document order, with its content and line
+    /// (those in the DTD too).
+    static func comments(of document: xmlDocPtr) -> [String] {
+        var found: [String] = []
+        func walk(_ first: xmlNodePtr?) {
+            var node = first
+            while let current = node {
+                if current.pointee.type == XML_COMMENT_NODE {
+                    found.append("\(String(cString: current.pointee.content))@\(xmlGetLineNo(current))")
+                }
+                if ![XML_ENTITY_DECL, XML_ENTITY_REF_NODE].contains(current.pointee.type) { walk(current.pointee.children) }
+                node = current.pointee.next
+            }
+        }
+        walk(document.pointee.children)
+        return found
+    }
+
+    static func compare(_ bytes: [UInt8], _ name: String) throws {
+        let document = try OIOXMLReader.parseDocument(bytes, path: name)
+        defer { xmlFreeDoc(document) }
+        let tree = try OIOXMLReader.parse(bytes, path: name)
+        let expected = try #require(xmlDocGetRootElement(document).flatMap { shape(of: $0) })
+        let root = try #require(tree.root)
+        #expect(shape(of: root.index, in: tree) == expected, "\(name)")
+        #expect(root.namespace == xmlDocGetRootElement(document)?.pointee.ns.map { String(cString: $0.pointee.href) }, "\(name)")
+        let comments = tree.nodes.enumerated().filter { $0.element.kind == .comment }
+            .map { "\(tree.string(of: Int32($0.offset)))@\($0.element.line)" }
+        #expect(comments == Self.comments(of: document), "\(name)")
+    }
+
+    static let edgeCases: [String] = [
+        // Entities: predefined and numeric ones are text; a declared one stays a reference whose
+        // value (parsed once, on its own) is not part of the document; CDATA and an instruction.
+        """
+        <?xml version="1.0"?>
+        <!DOCTYPE r [<!ENTITY e "x<b>y</b>z"><!ENTITY f "plain"><!-- in the DTD -->]>
+        <!-- before -->
+        <r xmlns="http://rep.oio.dk/x/">a &e; b &f; c &amp; d &#233;&#x1F600; <![CDATA[cd<ata]]> e<?pi x?>f<!-- c1 --><s/>g
+          <t>&e;&e;</t><u>  </u><v/>
+        </r>
+        <!-- after -->
+        """,
+        // Text long enough to come in several runs, with line ends inside.
+        "<r>" + (0..<400).map { "linje \($0) med tekst &amp; mere\n" }.joined() + "<Break/>slut</r>",
+        // Mixed content as in MedCom's Text01.
+        "<a:r xmlns:a=\"http://rep.oio.dk/y/\"><a:Text01>Før<a:Break/><a:Bold>Fed</a:Bold><a:Space/>tekst\r\n\tnæste</a:Text01></a:r>",
+        // Lines past 65,535, where libxml2 keeps the line elsewhere.
+        "<r>" + String(repeating: "\n", count: 70_000) + "<x>sent</x>tekst</r>",
+    ]
+
+    @Test("the tree holds what libxml2's own tree holds, for the edge cases", arguments: 0..<edgeCases.count)
+    func edgeCase(_ index: Int) throws {
+        try Self.compare(Array(Self.edgeCases[index].utf8), "edge-\(index).xml")
+    }
+
+    @Test("windows-1252 text comes as UTF-8, as in libxml2's tree")
+    func windows1252() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"windows-1252\"?><r>Senfølger: ingen æøå €</r>"
+        try Self.compare(Array(xml.data(using: .windowsCP1252)!), "cp1252.xml")
+    }
+
+    @Test("the tree holds what libxml2's own tree holds, for every sample and MedCom message")
+    func letters() throws {
+        var directories = [Fixtures.samples]
+        if Fixtures.hasShared { directories.append(Fixtures.shared.appendingPathComponent("medcom/messages")) }
+        var compared = 0
+        for directory in directories {
+            let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+            for file in files where file.hasSuffix(".xml") && !file.contains("malformed") {
+                let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(file)))
+                try Self.compare(bytes, file)
+                compared += 1
+            }
+        }
+        #expect(compared >= 4)
+    }
+
+    @Test("malformed XML fails alike, with its line")
+    func malformed() throws {
+        let bytes = Array("<?xml version=\"1.0\"?>\n<r>\n  <a>\n</r>\n".utf8)
+        #expect(throws: ReadError.self) { try OIOXMLReader.parse(bytes, path: "bad.xml") }
+        do {
+            _ = try OIOXMLReader.parse(bytes, path: "bad.xml")
+        } catch {
+            #expect(error.line == 4)
+        }
+    }
+}
