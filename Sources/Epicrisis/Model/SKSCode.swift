@@ -43,22 +43,22 @@ extension SKSCode {
     static let lookalike = try! NSRegularExpression(pattern: #"(?<![\p{L}\d])D[A-Z](?:\dO|O\d|OO)[0-9A-Z]{0,4}(?![\p{L}\d])"#)
 
     public static func lookalikes(in lines: [TextLine]) -> [Evidence] {
-        lines.flatMap { line -> [Evidence] in
-            guard mayHoldLookalike(line.text) else { return [] }
+        var found: [Evidence] = []
+        for line in lines where mayHoldLookalike(line.text) {
             let ns = line.text as NSString
-            return lookalike.matches(in: line.text, range: NSRange(location: 0, length: ns.length)).map { match in
+            for match in lookalike.matches(in: line.text, range: NSRange(location: 0, length: ns.length)) {
                 let prefix = ns.substring(to: match.range.location)
-                return Evidence(text: ns.substring(with: match.range), location: line.location.advanced(by: prefix.count),
-                                source: .text)
+                found.append(Evidence(text: ns.substring(with: match.range), location: line.location.advanced(by: prefix.count),
+                                      source: .text))
             }
         }
+        return found
     }
 
     /// A look-alike needs a letter O beside a digit or another O; few lines have one, so the
     /// expression runs only on those.
     private static func mayHoldLookalike(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8(mayHoldLookalike)
+        text.utf8.withContiguousStorageIfAvailable(mayHoldLookalike) ?? Array(text.utf8).withUnsafeBufferPointer(mayHoldLookalike)
     }
 
     private static func mayHoldLookalike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -19,6 +19,16 @@ public final class LineScreen: Sendable {
         func rulesOut(_ text: FoldedText) -> Bool {
             text.screen == screen && text.screenCandidates & bit == 0
         }
+
+        /// What of `range` a search of `text` for the member must read: from where its first
+        /// match may start, as far as the screen has seen (no match starts before).
+        func searched(_ range: NSRange, in text: FoldedText) -> NSRange {
+            guard text.screen == screen else { return range }
+            let earliest = text.screenStarts.start(at: (text.screenCandidates & (bit &- 1)).nonzeroBitCount)
+            let end = range.location + range.length
+            let start = min(max(range.location, earliest), end)
+            return NSRange(location: start, length: end - start)
+        }
     }
 
     /// Names the screen in the lines it screens; never reused.
@@ -27,12 +37,13 @@ public final class LineScreen: Sendable {
     /// How many families it screens (at most 64).
     let count: Int
 
-    /// Bit `i` set when member `i` may match somewhere in `symbols`; every bit for a line the
-    /// automata do not run on, and for a thread's first `warmUp` lines.
-    func candidates(in symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// Bit `i` set when member `i` may match somewhere in `symbols`, every bit for a line the
+    /// automata do not run on and for a thread's first `warmUp` lines; and where the candidates'
+    /// matches may first start.
+    func candidates(in symbols: UnsafeBufferPointer<UInt8>) -> (UInt64, ScreenStarts) {
         guard let automaton, symbols.count <= Pattern.automatonLineLimit,
-              ThreadDFAs.withCurrent({ $0.countLineScreened() > warmUp }) else { return .max }
-        return automaton.matchingIDs(in: symbols, range: NSRange(location: 0, length: symbols.count))
+              ThreadDFAs.withCurrent({ $0.countLineScreened() > warmUp }) else { return (.max, ScreenStarts()) }
+        return automaton.matchingIDsAndStarts(in: symbols)
     }
 
     /// A thread screens only after this many lines. Compiling the screen and building its first
@@ -82,5 +93,29 @@ public final class LineScreen: Sendable {
         func build() -> LineScreen {
             LineScreen(serial: serial, members: members, warmUp: warmUp)
         }
+    }
+}
+
+/// Where the matches of a screened line's first eight candidate members (in the order of their
+/// bits) may first start: no match starts before, so a search starts there rather than at the
+/// line's start, and reads less of a line whose match, or whose false alarm, stands late in it.
+/// (Most lines have one candidate or two; a member past the eighth, or one whose start the screen
+/// cannot bound, is searched from the start.) Eight 16-bit starts in two words, kept in the line
+/// itself: a line is at most `Pattern.automatonLineLimit` symbols when screened.
+struct ScreenStarts: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    mutating func set(_ index: Int, to start: Int) {
+        guard index < 8 else { return }
+        let shift = UInt64(index % 4 * 16)
+        let value = UInt64(min(start, Int(UInt16.max))) << shift
+        if index < 4 { low |= value } else { high |= value }
+    }
+
+    @inline(__always)
+    func start(at index: Int) -> Int {
+        guard index < 8 else { return 0 }
+        return Int(truncatingIfNeeded: ((index < 4 ? low : high) >> UInt64(index % 4 * 16)) & 0xFFFF)
     }
 }

@@ -103,16 +103,24 @@ public final class Pattern: @unchecked Sendable {
         return screenSlot.rulesOut(text)
     }
 
+    /// `range` (the whole text when nil), from where the line screen says that the first match
+    /// may start.
+    @inline(__always)
+    private func searched(_ range: NSRange?, in text: FoldedText) -> NSRange {
+        let range = range ?? NSRange(location: 0, length: text.length)
+        return screenSlot?.searched(range, in: text) ?? range
+    }
+
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
         if passedOver(text) { return nil }
-        let range = range ?? NSRange(location: 0, length: text.length)
+        let range = searched(range, in: text)
         guard let automaton = automaton(for: text) else { return icuRange(text, range).flatMap { icuFirstMatch(in: text, range: $0) } }
         return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.range }
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
         if passedOver(text) { return false }
-        let range = range ?? NSRange(location: 0, length: text.length)
+        let range = searched(range, in: text)
         guard let automaton = automaton(for: text) else { return icuRange(text, range).flatMap { icuFirstMatch(in: text, range: $0) } != nil }
         return text.withSymbols { automaton.matches($0, range: range) }
     }
@@ -120,7 +128,7 @@ public final class Pattern: @unchecked Sendable {
     /// The ranges of every match, left to right, without overlaps.
     public func ranges(in text: FoldedText, range: NSRange? = nil) -> [NSRange] {
         if passedOver(text) { return [] }
-        let range = range ?? NSRange(location: 0, length: text.length)
+        let range = searched(range, in: text)
         guard let automaton = automaton(for: text) else { return icuRange(text, range).map { icuMatches(in: text, range: $0).map(\.range) } ?? [] }
         return text.withSymbols { automaton.allMatches(in: $0, range: range) }
     }
@@ -208,7 +216,8 @@ public struct PatternSet: Sendable {
     /// The index of the member that matches first (within `range`), or nil.
     public func firstMatching(in text: FoldedText, range: NSRange? = nil) -> Int? {
         if let screenSlot, screenSlot.rulesOut(text) { return nil }
-        let range = range ?? NSRange(location: 0, length: text.length)
+        let whole = range ?? NSRange(location: 0, length: text.length)
+        let range = screenSlot?.searched(whole, in: text) ?? whole
         if let automaton, text.length <= Pattern.automatonLineLimit {
             return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.id }
         }

@@ -97,6 +97,8 @@ public final class FoldedText: @unchecked Sendable {
     /// may match in it.
     let screen: Int
     let screenCandidates: UInt64
+    /// Where the candidates' matches may first start.
+    let screenStarts: ScreenStarts
 
     /// Folds a text; with `screen`, also screens it, so that the screen's members pass it over where
     /// they cannot match.
@@ -121,7 +123,7 @@ public final class FoldedText: @unchecked Sendable {
         self.characterStarts = fold.starts
         self.characterCount = fold.characterCount
         self.screen = screen?.serial ?? -1
-        self.screenCandidates = screen?.candidates(in: fold.symbols) ?? .max
+        (self.screenCandidates, self.screenStarts) = screen?.candidates(in: fold.symbols) ?? (.max, ScreenStarts())
     }
 
     deinit {

@@ -26,6 +26,9 @@ final class Automaton: @unchecked Sendable {
     /// runs the anchored DFA from there alone. The unanchored DFA, whose states always hold the
     /// start, would read every line to its end for nothing.
     private let beginsAtTextStart: Bool
+    /// A screen's members whose matches start where the screen's threads for them start: those
+    /// that do not open with a gap, which the screen looks past (`withoutLeadingGap`).
+    private let boundedStarts: UInt64
 
     /// Whether matches are the pattern's; if not, look-around was dropped and the automaton only
     /// says where the pattern cannot match.
@@ -51,6 +54,7 @@ final class Automaton: @unchecked Sendable {
             }
             collecting = false
             beginsAtTextStart = alternatives.allSatisfy(\.beginsAtTextStart)
+            boundedStarts = 0
         } catch {
             return nil
         }
@@ -66,6 +70,7 @@ final class Automaton: @unchecked Sendable {
         conditions = []
         collecting = false
         beginsAtTextStart = alternatives.allSatisfy(\.beginsAtTextStart)
+        boundedStarts = 0
     }
 
     /// One automaton over several, alternative `i` standing for `members[i]`, that says in one pass
@@ -79,6 +84,9 @@ final class Automaton: @unchecked Sendable {
         conditions = []
         collecting = true
         beginsAtTextStart = false
+        boundedStarts = alternatives.enumerated().reduce(0) { mask, member in
+            member.element.opensWithGap ? mask : mask | 1 << UInt64(member.offset)
+        }
     }
 
     /// The automaton's alternatives as one node, to stand as one alternative of another.
@@ -91,6 +99,11 @@ final class Automaton: @unchecked Sendable {
         withDFAs { unanchored, _ in
             unanchored.matchingIDs(symbols, from: range.location, to: range.location + range.length)
         }
+    }
+
+    /// `matchingIDs` over the whole text, with where the members' matches may first start.
+    func matchingIDsAndStarts(in symbols: UnsafeBufferPointer<UInt8>) -> (UInt64, ScreenStarts) {
+        withDFAs { unanchored, _ in unanchored.matchingIDsAndStarts(symbols, bounded: boundedStarts) }
     }
 
     /// The alternatives whose match's start must meet a look-behind beyond what the program reads.

@@ -90,6 +90,13 @@ final class LazyDFA {
     func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
         tables.pointee.matchingIDs(symbols, from: from, to: to)
     }
+
+    /// `matchingIDs` over the whole text, with where the matches of the alternatives in `bounded`
+    /// may first start (see `ScreenStarts`).
+    func matchingIDsAndStarts(_ symbols: UnsafeBufferPointer<UInt8>, bounded: UInt64) -> (UInt64, ScreenStarts) {
+        let found = tables.pointee.matchingIDs(symbols, from: 0, to: symbols.count, recordingFirstFlags: true)
+        return (found, tables.pointee.starts(of: found & bounded, among: found))
+    }
 }
 
 /// A `LazyDFA`'s states and transitions.
@@ -108,6 +115,7 @@ private struct Tables {
     /// lines to `Pattern.automatonLineLimit` symbols, so fewer than 2^15 (`addState` traps
     /// beyond).
     private var table: UnsafeMutablePointer<UInt16>
+    /// All ones: its low bit is the match flag's, so the scanning loops find both with one test.
     private static let unknown = UInt16.max
     private var tableCapacity = 0
     private var tableCount = 0
@@ -125,8 +133,15 @@ private struct Tables {
     /// state, those matched at the end of the text.
     private var matchMasks: [UInt64] = []
     private var endMasks: [UInt64] = []
+    /// When collecting: per state and class, and per state at the end of the text, the ids of
+    /// threads dropped there for threads that began later (see `collect`).
+    private var dropMasks: [UInt64] = []
+    private var endDropMasks: [UInt64] = []
+    /// When collecting: where the last `matchingIDs` run that recorded them first flagged each
+    /// alternative (a scratch of 64 entries, written only as an alternative is first flagged).
+    private let firstFlags: UnsafeMutablePointer<Int32>
     /// When collecting: the closure of the start per previous-symbol group and class after.
-    private var startClosures: [Int: (next: [Int32], mask: UInt64)] = [:]
+    private var startClosures: [Int: (next: [Int32], mask: UInt64, dropped: UInt64)] = [:]
     private var positions: [[Int32]] = []
     private var prevGroups: [Int] = []
     private var index: [StateKey: Int32] = [:]
@@ -137,6 +152,9 @@ private struct Tables {
     /// when its stamp is the current generation.
     private var stamps: [UInt32]
     private var readStamps: [UInt32]
+    /// When collecting: the depth of the thread kept at each stamped position (see `collect`).
+    private var keptDepths: [Int32]
+    private var keptReadDepths: [Int32]
     private var generation: UInt32 = 0
     private static let dead = LazyDFA.dead
     private let stateLimit: Int
@@ -151,10 +169,13 @@ private struct Tables {
         self.anchored = anchored
         self.collects = collects
         self.stateLimit = collects ? LazyDFA.screenStateLimit : LazyDFA.stateLimit
+        self.firstFlags = .allocate(capacity: collects ? 64 : 0)
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
         self.readStamps = stamps
+        self.keptDepths = collects ? [Int32](repeating: 0, count: program.instructions.count) : []
+        self.keptReadDepths = keptDepths
         self.classOf = .allocate(capacity: 256)
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
         self.tableCapacity = 64 * program.classCount
@@ -164,6 +185,7 @@ private struct Tables {
 
     /// Called once, by `LazyDFA.deinit`.
     func deallocate() {
+        firstFlags.deallocate()
         table.deallocate()
         classOf.deallocate()
         beginnings?.deallocate()
@@ -195,6 +217,8 @@ private struct Tables {
         endMatch.removeAll(keepingCapacity: true)
         matchMasks.removeAll(keepingCapacity: true)
         endMasks.removeAll(keepingCapacity: true)
+        dropMasks.removeAll(keepingCapacity: true)
+        endDropMasks.removeAll(keepingCapacity: true)
         positions.removeAll(keepingCapacity: true)
         prevGroups.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
@@ -224,6 +248,8 @@ private struct Tables {
         if collects {
             matchMasks.append(contentsOf: repeatElement(0, count: stride))
             endMasks.append(0)
+            dropMasks.append(contentsOf: repeatElement(0, count: stride))
+            endDropMasks.append(0)
         }
         index[key] = state
         return state
@@ -287,10 +313,13 @@ private struct Tables {
         var position = from
         while position < to {
             let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
-            let next = transition(slot, of: current, in: &table)
-            if next & 1 != 0 {
-                state = Int32(current)
-                return position
+            var next = table[slot]
+            if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
+                if next == Self.unknown { next = transition(slot, of: current, in: &table) }
+                if next & 1 != 0 {
+                    state = Int32(current)
+                    return position
+                }
             }
             current = Int(next >> 1)
             position &+= 1
@@ -320,14 +349,20 @@ private struct Tables {
     mutating func matchAtEnd(_ state: Int32) -> Int32 {
         let known = endMatch[Int(state)]
         if known != -2 { return known }
-        let (_, id, mask) = closure(of: state, after: nil)
+        let (_, id, mask, dropped) = closure(of: state, after: nil)
         endMatch[Int(state)] = id
-        if collects { endMasks[Int(state)] = mask }
+        if collects {
+            endMasks[Int(state)] = mask
+            endDropMasks[Int(state)] = dropped
+        }
         return id
     }
 
-    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, recordingFirstFlags: Bool = false) -> UInt64 {
         var found: UInt64 = 0
+        // With `firstFlags`: the ids flagged so far, by a match or by a dropped thread.
+        var flagged: UInt64 = 0
+        let firstFlags = recordingFirstFlags ? self.firstFlags : nil
         var current = Int(start(before: from > 0 ? symbols[from - 1] : nil))
         // Read through locals, as in `scanForMatchEnd`.
         let classOf = self.classOf
@@ -336,24 +371,64 @@ private struct Tables {
         var position = from
         while position < to {
             let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
-            let next = transition(slot, of: current, in: &table)
-            if next & 1 != 0 { found |= matchMasks[slot] }
+            var next = table[slot]
+            if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
+                if next == Self.unknown { next = transition(slot, of: current, in: &table) }
+                if next & 1 != 0 {
+                    let mask = matchMasks[slot]
+                    if let firstFlags {
+                        let flags = mask | dropMasks[slot]
+                        Self.record(flags & ~flagged, at: position, in: firstFlags)
+                        flagged |= flags
+                    }
+                    found |= mask
+                }
+            }
             current = Int(next >> 1)
             position &+= 1
         }
         let state = Int32(current)
+        var last: UInt64 = 0
+        var lastDropped: UInt64 = 0
         if to < symbols.count {
-            let symbolClass = Int(classOf[Int(symbols[to])])
-            if step(state, symbols[to]) & 1 != 0 { found |= matchMasks[Int(state) * stride + symbolClass] }
+            let slot = Int(state) * stride + Int(classOf[Int(symbols[to])])
+            if step(state, symbols[to]) & 1 != 0 { (last, lastDropped) = (matchMasks[slot], dropMasks[slot]) }
         } else {
             _ = matchAtEnd(state)
-            found |= endMasks[Int(state)]
+            (last, lastDropped) = (endMasks[Int(state)], endDropMasks[Int(state)])
         }
-        return found
+        if let firstFlags { Self.record((last | lastDropped) & ~flagged, at: to, in: firstFlags) }
+        return found | last
+    }
+
+    /// Notes `position` as where the alternatives in `new` were first flagged.
+    private static func record(_ new: UInt64, at position: Int, in firstFlags: UnsafeMutablePointer<Int32>) {
+        var new = new
+        while new != 0 {
+            firstFlags[new.trailingZeroBitCount] = Int32(truncatingIfNeeded: position)
+            new &= new &- 1
+        }
+    }
+
+    /// The starts of the alternatives in `bounded` (a subset of `found`), from the last run that
+    /// recorded its first flags. Every thread that a match of an alternative begins is flagged
+    /// within `screenDepth` symbols of its start: where the match ends, where the thread reads
+    /// its last symbol, or where it is dropped for a thread that began later (`collect`). So no
+    /// match starts more than `screenDepth` symbols before the alternative's first flag.
+    func starts(of bounded: UInt64, among found: UInt64) -> ScreenStarts {
+        var starts = ScreenStarts()
+        var remaining = bounded
+        while remaining != 0 {
+            let id = remaining.trailingZeroBitCount
+            let index = (found & ((1 << UInt64(id)) &- 1)).nonzeroBitCount
+            starts.set(index, to: max(0, Int(firstFlags[id]) - Int(Self.screenDepth)))
+            remaining &= remaining &- 1
+        }
+        return starts
     }
 
     private mutating func computeStep(_ state: Int32, symbolClass: Int) -> Int32 {
-        let (next, id, mask) = closure(of: state, after: symbolClass)
+        let (next, id, mask, dropped) = closure(of: state, after: symbolClass)
         var nextPositions = next
         if !anchored {
             if !nextPositions.contains(program.start) { nextPositions.append(program.start) }
@@ -369,11 +444,14 @@ private struct Tables {
             // states of this run stay valid.
             target = addState(StateKey(group: nextGroup, positions: nextPositions))
         }
-        let value = target << 1 | (id >= 0 || mask != 0 ? 1 : 0)
+        let value = target << 1 | (id >= 0 || mask | dropped != 0 ? 1 : 0)
         let slot = Int(state) * stride + symbolClass
         table[slot] = UInt16(value)
         matchedID[slot] = id
-        if collects { matchMasks[slot] = mask }
+        if collects {
+            matchMasks[slot] = mask
+            dropMasks[slot] = dropped
+        }
         return value
     }
 
@@ -381,12 +459,12 @@ private struct Tables {
     /// class after (nil: end of text). Returns the positions reached by reading that class, those
     /// ahead of the first match only, and the id of that match (-1: none). When collecting, it
     /// goes on past matches and returns every position and the ids of every match it met.
-    private mutating func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32, UInt64) {
+    private mutating func closure(of state: Int32, after symbolClass: Int?) -> ([Int32], Int32, UInt64, UInt64) {
         let group = prevGroups[Int(state)]
         guard collects else {
             nextGeneration()
             let (next, id) = traverse(positions[Int(state)], group: group, after: symbolClass)
-            return (next, id, 0)
+            return (next, id, 0, 0)
         }
         // Every state of a collecting automaton holds the start, whose closure (the first step of
         // every member) is most of the work and always the same: it is computed once per
@@ -396,16 +474,22 @@ private struct Tables {
             nextGeneration()
             var next: [Int32] = []
             var mask: UInt64 = 0
-            collect([program.start], group: group, after: symbolClass, into: &next, mask: &mask)
-            startClosures[key] = (next, mask)
-            return (next, mask)
+            var dropped: UInt64 = 0
+            collect([program.start], group: group, after: symbolClass, into: &next, mask: &mask, dropped: &dropped)
+            startClosures[key] = (next, mask, dropped)
+            return (next, mask, dropped)
         }()
         nextGeneration()
         var next = fromStart.next
-        for entry in next { readStamps[Int(entry & Self.positionBits)] = generation }
+        for entry in next {
+            readStamps[Int(entry & Self.positionBits)] = generation
+            keptReadDepths[Int(entry & Self.positionBits)] = entry >> 24
+        }
         var mask = fromStart.mask
-        collect(positions[Int(state)].filter { $0 != program.start }, group: group, after: symbolClass, into: &next, mask: &mask)
-        return (next, -1, mask)
+        var dropped = fromStart.dropped
+        collect(positions[Int(state)].filter { $0 != program.start }, group: group, after: symbolClass, into: &next, mask: &mask,
+                dropped: &dropped)
+        return (next, -1, mask, dropped)
     }
 
     private static let screenDepth = LazyDFA.screenDepth
@@ -416,15 +500,24 @@ private struct Tables {
     /// `next` and `mask`: every thread goes on past matches, and one that reads its
     /// `screenDepth`th symbol stops there and counts as a match. Where two threads reach one
     /// position, the one of least depth is kept: it goes wherever the other would, and further.
-    private mutating func collect(_ roots: [Int32], group: Int, after symbolClass: Int?, into next: inout [Int32], mask: inout UInt64) {
+    /// The deeper one is noted in `dropped` where it goes: so every thread of a member, kept or
+    /// not, is flagged (as a match, or as dropped) within `screenDepth` symbols of where it
+    /// began, which bounds where the member's first match may start (`starts`). (Threads meet
+    /// rarely: in a loop, or where branches of different lengths join.)
+    private mutating func collect(_ roots: [Int32], group: Int, after symbolClass: Int?, into next: inout [Int32], mask: inout UInt64,
+                                  dropped: inout UInt64) {
         let before = program.looksBehind ? program.representative(ofGroup: group) : nil
         let after = symbolClass.map { program.representative[$0] }
         var stack = Array(roots.reversed())
         while let entry = stack.popLast() {
             let position = Int(entry & Self.positionBits)
             let depth = entry >> 24
-            if stamps[position] == generation { continue }
+            if stamps[position] == generation {
+                if depth > keptDepths[position] { Self.flag(program.owner[position], in: &dropped) }
+                continue
+            }
             stamps[position] = generation
+            keptDepths[position] = depth
             switch program.instructions[position] {
             case .split(let first, let second):
                 stack.append(depth << 24 | second)
@@ -434,16 +527,22 @@ private struct Tables {
             case .read(let set, let target):
                 guard let symbolClass, program.readSets[set][symbolClass] else { continue }
                 if depth + 1 >= Self.screenDepth {
-                    let id = program.owner[Int(target)]
-                    if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
+                    Self.flag(program.owner[Int(target)], in: &mask)
                 } else if readStamps[Int(target)] != generation {
                     readStamps[Int(target)] = generation
+                    keptReadDepths[Int(target)] = depth + 1
                     next.append((depth + 1) << 24 | target)
+                } else if depth + 1 > keptReadDepths[Int(target)] {
+                    Self.flag(program.owner[Int(target)], in: &dropped)
                 }
             case .match(let id):
-                if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
+                Self.flag(id, in: &mask)
             }
         }
+    }
+
+    private static func flag(_ id: Int32, in mask: inout UInt64) {
+        if id >= 0, id < 64 { mask |= 1 << UInt64(id) }
     }
 
     private mutating func nextGeneration() {

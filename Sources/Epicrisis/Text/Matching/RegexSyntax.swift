@@ -60,6 +60,9 @@ enum RegexNode {
     /// anything.
     var withoutLeadingGap: RegexNode { leadingGapCut ?? self }
 
+    /// Whether `withoutLeadingGap` cuts anything: its matches then start later than the node's.
+    var opensWithGap: Bool { leadingGapCut != nil }
+
     /// `withoutLeadingGap`, or nil where the node opens with no gap. A sequence's first node that
     /// reads may be a group (`\b(opereret|\w+ektomi)`) whose branches open with gaps of their
     /// own: what is left of it ends where it did, so the rest follows as before; the assertions
