@@ -79,7 +79,13 @@ struct XMLTreeTests {
     }
 
     static func compare(_ bytes: [UInt8], _ name: String) throws {
-        let document = try OIOXMLReader.parseDocument(bytes, path: name)
+        // libxml2's own reading of the bytes, its own encoding conversion included.
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), name, nil, OIOXMLReader.parseOptions)
+            }
+        }
+        let document = try #require(parsed)
         defer { xmlFreeDoc(document) }
         let tree = try OIOXMLReader.parse(bytes, path: name)
         let expected = try #require(xmlDocGetRootElement(document).flatMap { shape(of: $0) })
@@ -118,7 +124,7 @@ struct XMLTreeTests {
 
     @Test("windows-1252 text comes as UTF-8, as in libxml2's tree")
     func windows1252() throws {
-        let xml = "<?xml version=\"1.0\" encoding=\"windows-1252\"?><r>Senfølger: ingen æøå €</r>"
+        let xml = "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n<r>Senfølger: ingen æøå € ‰ Œ\n<a>ÿ</a>&amp;Ž</r>"
         try Self.compare(Array(xml.data(using: .windowsCP1252)!), "cp1252.xml")
     }
 
@@ -146,6 +152,38 @@ struct XMLTreeTests {
             _ = try OIOXMLReader.parse(bytes, path: "bad.xml")
         } catch {
             #expect(error.line == 4)
+        }
+    }
+}
+
+@Suite("windows-1252 letters converted before parsing")
+struct DeclaredWindows1252Tests {
+    @Test("the declaration is found in its forms", arguments: [
+        ("<?xml version=\"1.0\" encoding=\"windows-1252\"?><r/>", true), ("<?xml version='1.0' encoding = 'CP1252' ?><r/>", true),
+        ("<?xml version=\"1.0\" encoding=\"WINDOWS-1252\"?>", true), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><r/>", false),
+        ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r/>", false), ("<?xml version=\"1.0\"?><r a='encoding=\"cp1252\"'/>", false),
+        ("<r/>", false), ("<?xml version=\"1.0\" encoding=\"windows-1252", false),
+    ])
+    func declaration(_ xml: String, _ expected: Bool) {
+        #expect(DeclaredWindows1252.declaresWindows1252(Array(xml.utf8)) == expected, "\(xml)")
+    }
+
+    @Test("bytes convert as windows-1252 decodes them; a byte it leaves undefined is left to libxml2")
+    func conversion() {
+        let declaration = Array("<?xml version=\"1.0\" encoding=\"windows-1252\"?>".utf8)
+        let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0x20...0x7E, using: &generator) : UInt8.random(in: 0...255, using: &generator)
+            }
+            let bytes = declaration + body
+            let converted = DeclaredWindows1252.utf8(bytes)
+            if body.contains(where: undefined.contains) {
+                #expect(converted == nil)
+            } else {
+                #expect(converted == Array(TextDecoding.decodeWindows1252(bytes).utf8))
+            }
         }
     }
 }

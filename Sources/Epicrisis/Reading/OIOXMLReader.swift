@@ -70,7 +70,7 @@ public struct OIOXMLReader: Sendable {
     }
 
     /// The document as libxml2's tree; the caller frees it.
-    static func parseDocument(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
+    private static func parseDocument(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
         try parse(bytes, path: path, building: nil)
     }
 
@@ -99,9 +99,12 @@ public struct OIOXMLReader: Sendable {
             builder.context = context
             XMLEvents.route(context.pointee.sax)
         }
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        // A windows-1252 letter is read as UTF-8 converted here, its declaration then ignored.
+        let converted = DeclaredWindows1252.utf8(bytes)
+        let options = converted == nil ? Self.parseOptions : Self.parseOptions | Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        let document = (converted ?? bytes).withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), path, nil, Self.parseOptions)
+                xmlCtxtReadMemory(context, pointer, Int32(buffer.count), path, nil, options)
             }
         }
         let wellFormed = context.pointee.wellFormed != 0
