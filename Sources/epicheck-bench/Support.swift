@@ -72,7 +72,7 @@ struct Pipeline: Sendable {
         let options = ReportOptions()
         return letters.reduce(0) { total, letter in
             let report = engine.report(file: sample.name, letter: letter, extraction: extractor.extract(letter))
-            return total + reporter.letter(report, position: 0, options).utf8.count
+            return total + reporter.letterUTF8(report, position: 0, options).count
         }
     }
 

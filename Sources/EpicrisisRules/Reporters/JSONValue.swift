@@ -49,6 +49,9 @@ struct JSONWriter {
     /// What has been written; valid UTF-8 by construction, since it copies whole strings' bytes.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// What has been written, as it was written.
+    var utf8: [UInt8] { bytes }
+
     mutating func write(_ value: JSONValue) {
         switch value {
         case .null: null()

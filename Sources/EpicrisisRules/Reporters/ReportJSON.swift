@@ -104,11 +104,15 @@ public final class JSONReporter: Reporter {
     public func header(_ options: ReportOptions) -> String { "{\n  \"letters\": [" }
 
     public func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String {
+        String(decoding: letterUTF8(report, position: position, options), as: UTF8.self)
+    }
+
+    public func letterUTF8(_ report: LetterReport, position: Int, _ options: ReportOptions) -> [UInt8] {
         // Set two levels into the document: `{"letters": [` and the array.
         var json = JSONWriter(indent: 2, baseLevel: 2)
         json.raw(position == 0 ? "\n    " : ",\n    ")
         ReportJSON.write(report, options, to: &json)
-        return json.text
+        return json.utf8
     }
 
     public func footer(_ tally: RunTally, _ options: ReportOptions) -> String {
@@ -124,10 +128,14 @@ public final class NDJSONReporter: Reporter {
     public func header(_ options: ReportOptions) -> String { "" }
 
     public func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String {
+        String(decoding: letterUTF8(report, position: position, options), as: UTF8.self)
+    }
+
+    public func letterUTF8(_ report: LetterReport, position: Int, _ options: ReportOptions) -> [UInt8] {
         var json = JSONWriter(indent: nil)
         ReportJSON.write(report, options, to: &json)
         json.raw("\n")
-        return json.text
+        return json.utf8
     }
 
     public func footer(_ tally: RunTally, _ options: ReportOptions) -> String { "" }

@@ -44,7 +44,16 @@ public protocol Reporter: AnyObject {
     static var name: String { get }
     func header(_ options: ReportOptions) -> String
     func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String
+    /// `letter` as UTF-8, for output: a reporter that writes bytes hands them over without making
+    /// a string of them (which checks every byte again).
+    func letterUTF8(_ report: LetterReport, position: Int, _ options: ReportOptions) -> [UInt8]
     func footer(_ tally: RunTally, _ options: ReportOptions) -> String
+}
+
+extension Reporter {
+    public func letterUTF8(_ report: LetterReport, position: Int, _ options: ReportOptions) -> [UInt8] {
+        Array(letter(report, position: position, options).utf8)
+    }
 }
 
 public enum EpicheckVersion {

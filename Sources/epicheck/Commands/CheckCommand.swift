@@ -80,7 +80,7 @@ struct CheckCommand: ParsableCommand {
         var position = 0
         var checkedFiles = Set<String>()
         func write(_ report: LetterReport) {
-            for sink in sinks { sink.output.write(sink.reporter.letter(report, position: position, options)) }
+            for sink in sinks { sink.output.write(sink.reporter.letterUTF8(report, position: position, options)) }
             position += 1
             tally.add(report)
             if report.findings.contains(where: { $0.severity >= failOn }) { failed = true }

@@ -26,6 +26,11 @@ final class FileHandleOutput: @unchecked Sendable {
         handle.write(Data(text.utf8))
     }
 
+    func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        handle.write(Data(bytes))
+    }
+
     func close() {
         try? handle.close()
     }
