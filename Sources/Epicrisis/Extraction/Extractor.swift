@@ -33,11 +33,12 @@ public struct Extractor: Sendable {
         let isCancer = cancerEvidence.contains { $0.polarity == .affirmed }
 
         let judge = ItemJudge(lexicon: lexicon, context: context)
-        var judgements: [ChecklistItem: ItemJudgement] = [:]
+        // In the checklist's order, each at its place (`ChecklistItem.order`).
+        var judgements: [ItemJudgement?] = []
         for item in ChecklistItem.allCases {
             try deadline.check()
             if item.isDSAM && !isCancer {
-                judgements[item] = ItemJudgement(item: item, status: .notApplicable)
+                judgements.append(ItemJudgement(item: item, status: .notApplicable))
                 continue
             }
             var judgement = judge.judge(item, sections: sections)
@@ -46,10 +47,11 @@ public struct Extractor: Sendable {
                 judgement.evidence = extra + judgement.evidence
                 judgement.status = .present
             }
-            judgements[item] = judgement
+            judgements.append(judgement)
         }
 
-        let recommendationLines = recommendationContext(lines: lines, marking: first, judgement: judgements[.gpRecommendation])
+        let recommendationLines = recommendationContext(lines: lines, marking: first,
+                                                        judgement: judgements[ChecklistItem.gpRecommendation.order])
         return Extraction(
             sections: sections,
             priority: first,

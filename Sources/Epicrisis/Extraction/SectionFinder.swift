@@ -65,6 +65,10 @@ struct SectionFinder {
     private func isUnnamedHeading(_ line: AnalysedLine) -> Bool {
         let text = line.text
         guard text.utf8.count <= 240 else { return false } // surely more than 60 characters
+        // Most lines are longer than a heading: counted among the bytes (those that start a
+        // scalar), they are let go before their scalars are read.
+        let scalars = text.utf8.withContiguousStorageIfAvailable { $0.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } } ?? 0
+        guard scalars <= 60 else { return false }
         var letters = 0, characters = 0, words = 0
         var allUppercase = true, hasNumber = false, inWord = false
         for scalar in text.unicodeScalars {

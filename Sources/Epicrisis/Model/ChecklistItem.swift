@@ -65,8 +65,8 @@ public enum ChecklistItem: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    /// The item's place in the checklist.
-    private var order: Int {
+    /// The item's place in the checklist: also its index among `allCases`.
+    var order: Int {
         switch self {
         case .courseSummary: 0
         case .diagnosis: 1
