@@ -19,8 +19,7 @@ public final class CSVReporter: Reporter {
             extraction?.priority?.colour.rawValue ?? "", extraction?.mainDiagnosisCode ?? "",
             report.score.map(TextReporter.format) ?? "",
         ]
-        let statuses = report.checklist // computed: built once, not once per item
-        row += ChecklistItem.allCases.map { statuses[$0]?.rawValue ?? "" }
+        row += ChecklistItem.allCases.map { report.status(of: $0)?.rawValue ?? "" }
         row += [Severity.error, .warning, .info].map { severity in String(report.findings.filter { $0.severity == severity }.count) }
         row.append(report.readError == nil ? "false" : "true")
         return row.map(Self.field).joined(separator: ",") + "\n"

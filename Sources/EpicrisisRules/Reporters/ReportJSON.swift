@@ -33,10 +33,9 @@ public enum ReportJSON {
         json.field("checklist")
         json.beginObject()
         if extraction != nil {
-            let statuses = report.checklist // computed: built once, not once per item
             for item in ChecklistItem.allCases {
                 json.key(item.rawValue)
-                json.string((statuses[item] ?? .missing).rawValue)
+                json.string((report.status(of: item) ?? .missing).rawValue)
             }
         }
         json.endObject()

@@ -27,11 +27,15 @@ public struct LetterReport: Sendable {
 
     /// For a letter, whether it addresses each item; for a template, whether it has a place for it.
     public var checklist: [ChecklistItem: ItemStatus] {
-        guard let extraction else { return [:] }
-        if let template = extraction.template {
-            return Dictionary(uniqueKeysWithValues: ChecklistItem.allCases.map { ($0, template.covered[$0] == nil ? .missing : .present) })
-        }
-        return Dictionary(uniqueKeysWithValues: ChecklistItem.allCases.map { ($0, extraction.judgement($0).status) })
+        guard extraction != nil else { return [:] }
+        return Dictionary(uniqueKeysWithValues: ChecklistItem.allCases.compactMap { item in status(of: item).map { (item, $0) } })
+    }
+
+    /// One item of `checklist` (nil for a letter that was not read), without making the rest.
+    public func status(of item: ChecklistItem) -> ItemStatus? {
+        guard let extraction else { return nil }
+        if let template = extraction.template { return template.covered[item] == nil ? .missing : .present }
+        return extraction.judgement(item).status
     }
 
     public var highestSeverity: Severity? { findings.map(\.severity).max() }
