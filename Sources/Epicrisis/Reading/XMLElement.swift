@@ -45,12 +45,18 @@ struct XMLElement {
 
     /// The element's own text, trimmed; nil where empty. Entity references are not expanded.
     var text: String? {
-        var collected = ""
+        var collected: String?
         for child in tree.children(of: index) where tree.nodes[Int(child)].kind == .text {
-            collected += tree.string(of: child)
+            // Nearly always one run of text: taken as it is, not appended to an empty string.
+            if collected == nil { collected = tree.string(of: child) } else { collected! += tree.string(of: child) }
         }
-        let trimmed = collected.trimmingSpacesAndNewlines
-        return trimmed.isEmpty ? nil : trimmed
+        guard let trimmed = collected?.trimmingSpacesAndNewlines, !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// The text of the child named `name`.
+    func text(_ name: String) -> String? {
+        child(name)?.text
     }
 
     /// The text of the child at `path`.
