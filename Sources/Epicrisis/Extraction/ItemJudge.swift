@@ -32,7 +32,9 @@ struct ItemJudge {
             }
         }
         // Elsewhere in the letter one statement settles it; reading on would only cost time.
-        for section in sections where evidence.isEmpty && !section.items.contains(item) && cues.ignoreIn.isDisjoint(with: section.items) {
+        for section in sections {
+            guard evidence.isEmpty else { break }
+            guard !section.items.contains(item), cues.ignoreIn.isDisjoint(with: section.items) else { continue }
             evidence += cueEvidence(cues.cues, in: section.realContent, section: section, limit: 1)
         }
         if !cues.negationCounts {
