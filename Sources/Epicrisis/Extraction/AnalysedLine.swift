@@ -10,20 +10,24 @@ final class AnalysedLine: Sendable {
     let isPlaceholder: Bool
     /// A pointer elsewhere or a mention that says nothing ("se journal").
     let isNotAddressing: Bool
+    /// The line is blank. (Kept: every matcher asks of every line, and asking the text copied it.)
+    let isEmpty: Bool
 
     init(_ line: TextLine, lexicon: Lexicon) {
         self.line = line
         let folded = FoldedText(line.text, screen: lexicon.lineScreen)
         self.folded = folded
-        self.isPlaceholder = !line.text.isEmpty && lexicon.placeholder.matches(folded)
+        let isEmpty = line.text.isEmpty
+        self.isEmpty = isEmpty
+        self.isPlaceholder = !isEmpty && lexicon.placeholder.matches(folded)
         // The line screen passes over the forms the line cannot hold.
-        self.isNotAddressing = !line.text.isEmpty && lexicon.notAddressing.contains { $0.matches(folded) }
+        self.isNotAddressing = !isEmpty && lexicon.notAddressing.contains { $0.matches(folded) }
     }
 
     var text: String { line.text }
 
     /// Content that says something: not blank, not a placeholder, not a mere pointer elsewhere.
-    var isRealContent: Bool { !line.text.isEmpty && !isPlaceholder && !isNotAddressing }
+    var isRealContent: Bool { !isEmpty && !isPlaceholder && !isNotAddressing }
 
     /// Evidence at a match in this line.
     func evidence(at range: NSRange, polarity: Polarity = .affirmed, source: EvidenceSource, section: String? = nil) -> Evidence {

@@ -21,7 +21,7 @@ struct CancerDetector {
                                    location: diagnosis.location ?? SourceLocation(line: 0, column: 0), source: .code))
         }
         result += codesInText.filter { SKSCode.isCancer($0.text) }
-        for line in lines where !line.text.isEmpty {
+        for line in lines where !line.isEmpty {
             for match in terms.ranges(in: line.folded) {
                 // The pattern starts at the telling part ("kræft"); the evidence is the whole word.
                 let word = line.folded.extendedToWordStart(match)
@@ -36,7 +36,7 @@ struct CancerDetector {
     /// Every SKS diagnosis code written in the text, with its polarity.
     func codesInText(_ lines: [AnalysedLine]) -> [Evidence] {
         var result: [Evidence] = []
-        for line in lines where !line.text.isEmpty {
+        for line in lines where !line.isEmpty {
             for match in codes.ranges(in: line.folded) {
                 result.append(Evidence(text: line.folded.originalText(match).uppercased(),
                                        location: line.line.location.advanced(by: line.folded.originalOffset(match.location)),

@@ -127,7 +127,7 @@ public struct Extractor: Sendable {
     /// The first mention of each treatment; the line screen passes over the lines that name none.
     private func treatments(in lines: [AnalysedLine]) -> [TreatmentFact] {
         lexicon.treatments.compactMap { modality, pattern in
-            for line in lines where !line.text.isEmpty {
+            for line in lines where !line.isEmpty {
                 if let range = pattern.firstMatch(in: line.folded) {
                     return TreatmentFact(modality: modality, evidence: line.evidence(
                         at: range, polarity: context.polarity(of: range, in: line.folded), source: .text))

@@ -62,7 +62,7 @@ struct PriorityMarkingFinder {
     }
 
     func firstAffirmed(_ patterns: [Pattern], in lines: [AnalysedLine]) -> Evidence? {
-        for line in lines where !line.text.isEmpty {
+        for line in lines where !line.isEmpty {
             for pattern in patterns {
                 if let range = pattern.firstMatch(in: line.folded), context.polarity(of: range, in: line.folded) != .negated {
                     return line.evidence(at: range, source: .text)

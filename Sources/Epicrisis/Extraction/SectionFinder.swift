@@ -10,7 +10,7 @@ struct SectionFinder {
 
     func sections(of lines: [AnalysedLine]) -> [Section] {
         var sections = [Section(heading: nil, items: [], credit: .content)]
-        for line in lines where !line.text.isEmpty {
+        for line in lines where !line.isEmpty {
             if line.line.isHeaderField {
                 sections[sections.count - 1].lines.append(line)
             } else if let (entry, content) = heading(line.folded) {

@@ -38,7 +38,7 @@ struct TemplateInspector {
         var markingSlot: SourceLocation?
         var bodyIndex = 0
         var markingAtTop = false
-        for line in lines where !line.text.isEmpty {
+        for line in lines where !line.isEmpty {
             bodyIndex += 1
             let ns = line.text as NSString
             let whole = NSRange(location: 0, length: ns.length)
