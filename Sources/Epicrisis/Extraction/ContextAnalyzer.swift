@@ -23,7 +23,10 @@ public struct ContextAnalyzer: Sendable {
         let windowStart = max(start, range.location - Self.reach)
         let before = NSRange(location: windowStart, length: range.location - windowStart)
         let afterStart = range.location + range.length
-        let end = min(clauseEnd(after: afterStart, in: text), commaAfter(afterStart, in: text), afterStart + Self.reachAfter)
+        // Both looked for only within reach: the nearest of the three ends the window.
+        let reachEnd = min(afterStart + Self.reachAfter, text.length)
+        let end = min(clauseEnd(after: afterStart, before: reachEnd, in: text), commaAfter(afterStart, before: reachEnd, in: text),
+                      afterStart + Self.reachAfter)
         let after = NSRange(location: afterStart, length: max(0, end - afterStart))
 
         if cues.otherPerson.matches(text, range: clause) { return .otherPerson }
@@ -52,18 +55,20 @@ public struct ContextAnalyzer: Sendable {
         return start
     }
 
-    private func clauseEnd(after location: Int, in text: FoldedText) -> Int {
+    /// The first sentence end from `location` on, or `limit` where there is none before it.
+    private func clauseEnd(after location: Int, before limit: Int, in text: FoldedText) -> Int {
         var index = location
-        while index < text.length {
+        while index < limit {
             if isSentenceEnd(at: index, in: text) { return index }
             index += 1
         }
-        return text.length
+        return limit
     }
 
-    private func commaAfter(_ location: Int, in text: FoldedText) -> Int {
+    /// The first comma from `location` on, or `limit` where there is none before it.
+    private func commaAfter(_ location: Int, before limit: Int, in text: FoldedText) -> Int {
         var index = location
-        while index < text.length, text.symbol(at: index) != UInt8(ascii: ",") { index += 1 }
+        while index < limit, text.symbol(at: index) != UInt8(ascii: ",") { index += 1 }
         return index
     }
 
