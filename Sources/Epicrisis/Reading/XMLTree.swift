@@ -33,7 +33,7 @@ final class XMLTree {
         var next: Int32 = -1
     }
 
-        /// Node 0 is the document: its children are the root element and the comments outside it.
+    /// Node 0 is the document: its children are the root element and the comments outside it.
     let nodes: UnsafeBufferPointer<Node>
     let bytes: UnsafePointer<UInt8>
     let namespaces: [String]
