@@ -24,6 +24,8 @@ extension String {
             guard isTrimmed(scalars[before]) else { break }
             end = before
         }
+        // Most texts have nothing to trim: handed back as they are, not copied.
+        if start == scalars.startIndex, end == scalars.endIndex { return self }
         return String(scalars[start..<end])
     }
 
