@@ -68,6 +68,7 @@ final class XMLTree {
     func hasName(_ index: Int32, _ name: String) -> Bool {
         let node = nodes[Int(index)]
         guard name.utf8.count == Int(node.length) else { return false }
+        guard node.length > 0 else { return true } // an empty string's storage may have no address
         let start = bytes + Int(node.start)
         return name.utf8.withContiguousStorageIfAvailable { memcmp(start, $0.baseAddress!, $0.count) == 0 }
             ?? name.utf8.elementsEqual(UnsafeBufferPointer(start: start, count: Int(node.length)))
