@@ -154,6 +154,20 @@ struct HostileXMLTests {
         }
     }
 
+    /// libxml2 parses an entity's value at its first reference and keeps it on the entity; a
+    /// value left unkept would be parsed again at every reference (here four million times).
+    @Test("an entity referenced thousands of times is read quickly, its value parsed once")
+    func manyReferences() {
+        let value = String(repeating: "&d;", count: 2_000)
+        let xml = Fixtures.oioxml(text01: String(repeating: "&e;", count: 2_000))
+            .replacingOccurrences(of: "<Emessage", with: "<!DOCTYPE Emessage [<!ENTITY d \"x\"><!ENTITY e \"\(value)\">]>\n<Emessage")
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = Result { try Fixtures.xmlLetters(xml) }
+        #expect(clock.now - started < .seconds(2))
+        #expect((try? result.get())?.count == 1)
+    }
+
     @Test("a DTD that points to the network is not fetched")
     func networkDTD() throws {
         let xml = Fixtures.oioxml(text01: "Tekst")

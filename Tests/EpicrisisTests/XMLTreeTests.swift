@@ -113,13 +113,29 @@ struct XMLTreeTests {
         "<r>" + (0..<400).map { "linje \($0) med tekst &amp; mere\n" }.joined() + "<Break/>slut</r>",
         // Mixed content as in MedCom's Text01.
         "<a:r xmlns:a=\"http://rep.oio.dk/y/\"><a:Text01>Før<a:Break/><a:Bold>Fed</a:Bold><a:Space/>tekst\r\n\tnæste</a:Text01></a:r>",
-        // Lines past 65,535, where libxml2 keeps the line elsewhere.
+        // An empty CDATA section is a text node, which the text after it joins (keeping its line).
+        "<r><Text01><Break/><![CDATA[]]>\nSenfølger<![CDATA[]]></Text01><![CDATA[]]></r>",
+        // Text past line 65,535, whose line libxml2 keeps apart for text.
         "<r>" + String(repeating: "\n", count: 70_000) + "<x>sent</x>tekst</r>",
     ]
 
     @Test("the tree holds what libxml2's own tree holds, for the edge cases", arguments: 0..<edgeCases.count)
     func edgeCase(_ index: Int) throws {
         try Self.compare(Array(Self.edgeCases[index].utf8), "edge-\(index).xml")
+    }
+
+    /// Past line 65,535 libxml2's tree keeps a text's line but not an element's or a comment's
+    /// (it gives a neighbour's); the reader's tree keeps every node's own.
+    @Test("past line 65,535 every node keeps its own line")
+    func bigLines() throws {
+        let xml = "<r>" + String(repeating: "\n", count: 70_000) + "<x>\n<y/>tekst<!-- c --></x></r>"
+        let tree = try OIOXMLReader.parse(Array(xml.utf8), path: "big.xml")
+        let x = try #require(tree.root?.child("x"))
+        #expect(x.line == 70_001)
+        #expect(x.child("y")?.line == 70_002)
+        let lines = tree.children(of: x.index).map { (tree.nodes[Int($0)].kind, Int(tree.nodes[Int($0)].line)) }
+        #expect(lines.map(\.0) == [.text, .element, .text, .comment])
+        #expect(lines.map(\.1) == [70_002, 70_002, 70_002, 70_002])
     }
 
     @Test("windows-1252 text comes as UTF-8, as in libxml2's tree")

@@ -55,7 +55,8 @@ enum DeclaredWindows1252 {
     /// from the bytes, since every letter asks.
     static func declaresWindows1252(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { bytes in
-            guard bytes.starts(with: "<?xml".utf8) else { return false }
+            // `<?xml` and a blank: `<?xml-stylesheet …?>` is an instruction, not the declaration.
+            guard bytes.count > 5, bytes.starts(with: "<?xml".utf8), [0x20, 0x09, 0x0D, 0x0A].contains(bytes[5]) else { return false }
             // The declaration ends at the first `?>`; it is short.
             let limit = min(bytes.count, 256)
             guard let end = (5..<limit).first(where: { bytes[$0] == UInt8(ascii: "?") && $0 + 1 < limit && bytes[$0 + 1] == UInt8(ascii: ">") }),

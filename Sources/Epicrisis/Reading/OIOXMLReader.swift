@@ -102,6 +102,9 @@ public struct OIOXMLReader: Sendable {
         // A windows-1252 letter is read as UTF-8 converted here, its declaration then ignored.
         let converted = DeclaredWindows1252.utf8(bytes)
         let options = converted == nil ? Self.parseOptions : Self.parseOptions | Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        guard (converted ?? bytes).count < Int(Int32.max) else {
+            throw ReadError(file: path, message: "the document is too large to read (over 2 GiB as UTF-8)")
+        }
         let document = (converted ?? bytes).withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 xmlCtxtReadMemory(context, pointer, Int32(buffer.count), path, nil, options)
@@ -213,6 +216,13 @@ final class ParseErrorCollector {
 
     var first: Entry?
     var firstFatal: Entry?
+
+    /// An error the reader raises itself, in libxml2's stead.
+    func recordFatal(line: Int, column: Int, message: String) {
+        let entry = Entry(line: line, column: column, message: message)
+        if first == nil { first = entry }
+        if firstFatal == nil { firstFatal = entry }
+    }
 
     func record(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error"

@@ -109,6 +109,8 @@ final class XMLTreeBuilder {
     @exclusivity(unchecked) private var namespaces: [String] = []
     @exclusivity(unchecked) private var lastNamespace: UnsafePointer<UInt8>?
     private var finished = false
+    /// The builder refused the document (`refuse`) and reads no more.
+    private var refused = false
 
     init() {
         nodes.append(XMLTree.Node(kind: .element, line: 0, start: 0, length: 0))
@@ -129,7 +131,9 @@ final class XMLTreeBuilder {
     }
 
     func startElement(_ localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, line: Int32) {
-        let index = add(.element, line: line, text: localName, length: strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self)))
+        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
+        guard fits(length) else { return }
+        let index = add(.element, line: line, text: localName, length: length)
         if let namespace { nodes.base[Int(index)].namespace = namespaceIndex(namespace) }
         open.append(index)
     }
@@ -141,7 +145,7 @@ final class XMLTreeBuilder {
     /// A run of text: added to the element's last child when that is text (libxml2 joins runs
     /// the parser reports separately, around `&amp;` or at its buffer's edge), else a new node.
     func characters(_ text: UnsafePointer<UInt8>, length: Int, line: Int32) {
-        guard open.count > 1 else { return } // outside the root element: not part of the tree
+        guard open.count > 1, fits(length) else { return } // outside the root element: not part of the tree
         let last = nodes.base[Int(open.base[open.count - 1])].lastChild
         if last >= 0, nodes.base[Int(last)].kind == .text {
             // The last text is the last thing written: it grows in place, over its NUL.
@@ -154,13 +158,36 @@ final class XMLTreeBuilder {
     }
 
     func comment(_ text: UnsafePointer<UInt8>, line: Int32) {
-        add(.comment, line: line, text: text, length: strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self)))
+        let length = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
+        guard fits(length) else { return }
+        add(.comment, line: line, text: text, length: length)
     }
 
     /// An entity reference or processing instruction within an element.
     func other(line: Int32) {
-        guard open.count > 1 else { return }
+        guard open.count > 1, fits(0) else { return }
         add(.other, line: line, text: nil, length: 0)
+    }
+
+    /// Whether `length` more bytes (and a NUL) can be written: offsets are kept in 32 bits. The
+    /// document is refused, with an error, where they cannot; and once refused, nothing fits.
+    private func fits(_ length: Int) -> Bool {
+        if refused { return false }
+        guard bytes.count + length + 1 < Int(Int32.max) else {
+            refuse("the document is too large to read (its text and names past 2 GiB)")
+            return false
+        }
+        return true
+    }
+
+    /// Stops the parse with a fatal error where the parser stands, as libxml2's own tree builder
+    /// does when it refuses a document.
+    private func refuse(_ message: String) {
+        guard !refused, let context else { return }
+        refused = true
+        let input = context.pointee.input
+        errors.recordFatal(line: Int(input?.pointee.line ?? 0), column: Int(input?.pointee.col ?? 0), message: message)
+        xmlStopParser(context)
     }
 
     @discardableResult
@@ -176,10 +203,8 @@ final class XMLTreeBuilder {
         return index
     }
 
-    /// Writes the bytes and a NUL after them.
+    /// Writes the bytes and a NUL after them (`fits` has said they fit).
     private func write(_ text: UnsafePointer<UInt8>?, length: Int) {
-        // Offsets are kept in 32 bits; libxml2 refuses documents near that size first.
-        precondition(bytes.count + length < Int(Int32.max), "XML document too large")
         if let text, length > 0 { bytes.append(text, count: length) }
         bytes.append(0)
     }

@@ -94,14 +94,8 @@ final class Automaton: @unchecked Sendable {
         alternatives.count == 1 ? alternatives[0] : .alternation(alternatives)
     }
 
-    /// Bit `i` set when alternative `i` may match within `range` (a `screening` automaton).
-    func matchingIDs(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> UInt64 {
-        withDFAs { unanchored, _ in
-            unanchored.matchingIDs(symbols, from: range.location, to: range.location + range.length)
-        }
-    }
-
-    /// `matchingIDs` over the whole text, with where the members' matches may first start.
+    /// Bit `i` set when alternative `i` may match somewhere in `symbols` (a `screening`
+    /// automaton), with where the members' matches may first start.
     func matchingIDsAndStarts(in symbols: UnsafeBufferPointer<UInt8>) -> (UInt64, ScreenStarts) {
         withDFAs { unanchored, _ in unanchored.matchingIDsAndStarts(symbols, bounded: boundedStarts) }
     }

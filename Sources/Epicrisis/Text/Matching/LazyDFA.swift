@@ -85,16 +85,11 @@ final class LazyDFA {
         tables.pointee.matchAtEnd(state)
     }
 
-    /// Bit `id` set for each alternative that matches somewhere within `symbols[from..<to]`
-    /// (collecting automata only).
-    func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
-        tables.pointee.matchingIDs(symbols, from: from, to: to)
-    }
-
-    /// `matchingIDs` over the whole text, with where the matches of the alternatives in `bounded`
-    /// may first start (see `ScreenStarts`).
+    /// Bit `id` set for each alternative that matches somewhere in `symbols` (collecting
+    /// automata only), with where the matches of the alternatives in `bounded` may first start
+    /// (see `ScreenStarts`).
     func matchingIDsAndStarts(_ symbols: UnsafeBufferPointer<UInt8>, bounded: UInt64) -> (UInt64, ScreenStarts) {
-        let found = tables.pointee.matchingIDs(symbols, from: 0, to: symbols.count, recordingFirstFlags: true)
+        let found = tables.pointee.matchingIDs(symbols, from: 0, to: symbols.count)
         return (found, tables.pointee.starts(of: found & bounded, among: found))
     }
 }
@@ -107,7 +102,9 @@ private struct Tables {
     private let anchored: Bool
     private let collects: Bool
     private let stride: Int
-    /// Per state and class: `next << 1 | matchedBefore`, or `unknown`. Kept as a raw buffer so the
+    /// Per state and class: `next << 1 | matchedBefore`, or `unknown`. (In a collecting automaton
+    /// the low bit also marks a transition that drops a thread, see `collect`: only
+    /// `matchingIDs` runs one, and reads the masks.) Kept as a raw buffer so the
     /// scanning loops read it without bounds checks (they are the hot path), and in 16 bits: the
     /// loops wait on these loads, and a line screen's table outgrew the cache at 32 bits (with
     /// the next state also kept as its row's offset, in a second table, twice that). A DFA holds
@@ -137,8 +134,8 @@ private struct Tables {
     /// threads dropped there for threads that began later (see `collect`).
     private var dropMasks: [UInt64] = []
     private var endDropMasks: [UInt64] = []
-    /// When collecting: where the last `matchingIDs` run that recorded them first flagged each
-    /// alternative (a scratch of 64 entries, written only as an alternative is first flagged).
+    /// When collecting: where the last `matchingIDs` run first flagged each alternative (a
+    /// scratch of 64 entries, written only as an alternative is first flagged).
     private let firstFlags: UnsafeMutablePointer<Int32>
     /// When collecting: the closure of the start per previous-symbol group and class after.
     private var startClosures: [Int: (next: [Int32], mask: UInt64, dropped: UInt64)] = [:]
@@ -358,11 +355,13 @@ private struct Tables {
         return id
     }
 
-    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, recordingFirstFlags: Bool = false) -> UInt64 {
+    /// The ids that match within `symbols[from..<to]`, noting in `firstFlags` where each id is
+    /// first flagged (for `starts`).
+    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
         var found: UInt64 = 0
-        // With `firstFlags`: the ids flagged so far, by a match or by a dropped thread.
+        // The ids flagged so far, by a match or by a dropped thread.
         var flagged: UInt64 = 0
-        let firstFlags = recordingFirstFlags ? self.firstFlags : nil
+        let firstFlags = self.firstFlags
         var current = Int(start(before: from > 0 ? symbols[from - 1] : nil))
         // Read through locals, as in `scanForMatchEnd`.
         let classOf = self.classOf
@@ -376,11 +375,9 @@ private struct Tables {
                 if next == Self.unknown { next = transition(slot, of: current, in: &table) }
                 if next & 1 != 0 {
                     let mask = matchMasks[slot]
-                    if let firstFlags {
-                        let flags = mask | dropMasks[slot]
-                        Self.record(flags & ~flagged, at: position, in: firstFlags)
-                        flagged |= flags
-                    }
+                    let flags = mask | dropMasks[slot]
+                    Self.record(flags & ~flagged, at: position, in: firstFlags)
+                    flagged |= flags
                     found |= mask
                 }
             }
@@ -397,7 +394,7 @@ private struct Tables {
             _ = matchAtEnd(state)
             (last, lastDropped) = (endMasks[Int(state)], endDropMasks[Int(state)])
         }
-        if let firstFlags { Self.record((last | lastDropped) & ~flagged, at: to, in: firstFlags) }
+        Self.record((last | lastDropped) & ~flagged, at: to, in: firstFlags)
         return found | last
     }
 
