@@ -8,7 +8,7 @@ import Foundation
 /// one by one: building and freeing it cost as much again as parsing the letter. The reader needs
 /// far less of a tree (names, text, line numbers), and this one is two allocations, built from
 /// the same parser events libxml2's tree is built from and with the same text nodes and lines
-/// (`XMLTreeTests` compares the two).
+/// (`XMLTreeTests` compares the two; `Node.line` says where the lines part).
 final class XMLTree {
     enum Kind: UInt8 {
         case element, text, comment
@@ -20,7 +20,9 @@ final class XMLTree {
     struct Node {
         var kind: Kind
         /// The line libxml2 gives the node: where the parser stood when it reported it (the end of
-        /// a start tag; for text, the end of its first run).
+        /// a start tag; for text, the end of its first run). Past line 65,535, where libxml2's
+        /// tree keeps a text's line but gives an element or a comment a neighbour's, every node's
+        /// own.
         var line: Int32
         /// Where the element's local name, or the text's or comment's content, starts in `bytes`;
         /// a NUL follows it.
