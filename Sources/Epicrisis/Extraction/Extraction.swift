@@ -60,30 +60,12 @@ public struct Extraction: Sendable {
     /// Every diagnosis code written in the text.
     public var diagnosisCodesInText: [Evidence]
     public var treatments: [TreatmentFact]
-    /// Each item's judgement, by the item's place in the checklist: rules and reports look items
-    /// up some hundred times a letter, and a dictionary hashed the item every time.
-    private var judgementsInOrder: [ItemJudgement?]
+    /// Each item's judgement, by the item's place in the checklist (`ChecklistItem.order`): rules
+    /// and reports look items up some hundred times a letter, and a dictionary hashed the item
+    /// every time. Read through `judgement(_:)` or `judgements`.
+    private(set) var judgementsInOrder: [ItemJudgement?]
     /// For a template: what it provides for.
     public var template: TemplateFacts?
-
-    init(sections: [Section], priority: PriorityMarking?, conflictingPriorities: [PriorityMarking], timeFrame: TimeFrame?,
-         selfContact: Evidence?, gpReachesOut: Evidence?, isCancerLetter: Bool, cancerEvidence: [Evidence],
-         mainDiagnosisCode: String?, diagnosisCodesInText: [Evidence], treatments: [TreatmentFact],
-         judgements: [ItemJudgement?], template: TemplateFacts?) {
-        self.sections = sections
-        self.priority = priority
-        self.conflictingPriorities = conflictingPriorities
-        self.timeFrame = timeFrame
-        self.selfContact = selfContact
-        self.gpReachesOut = gpReachesOut
-        self.isCancerLetter = isCancerLetter
-        self.cancerEvidence = cancerEvidence
-        self.mainDiagnosisCode = mainDiagnosisCode
-        self.diagnosisCodesInText = diagnosisCodesInText
-        self.treatments = treatments
-        self.judgementsInOrder = judgements
-        self.template = template
-    }
 
     public var judgements: [ChecklistItem: ItemJudgement] {
         get {

@@ -64,7 +64,7 @@ public struct Extractor: Sendable {
             mainDiagnosisCode: mainDiagnosisCode(letter: letter, sections: sections, codesInText: codesInText),
             diagnosisCodesInText: codesInText,
             treatments: treatments(in: lines),
-            judgements: judgements,
+            judgementsInOrder: judgements,
             template: letter.isTemplate ? TemplateInspector(lexicon: lexicon).inspect(lines, sections: sections) : nil)
     }
 

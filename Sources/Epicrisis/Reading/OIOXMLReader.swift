@@ -93,7 +93,7 @@ public struct OIOXMLReader: Sendable {
         context.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
             // From any context: an entity's value parsed in one of its own reports its errors here.
-            XMLEvents.builder(userData, anyContext: true)?.errors.record(error.pointee)
+            XMLEvents.builder(of: userData)?.errors.record(error.pointee)
         }
         if building {
             builder.context = context
@@ -219,15 +219,16 @@ final class ParseErrorCollector {
 
     /// An error the reader raises itself, in libxml2's stead.
     func recordFatal(line: Int, column: Int, message: String) {
-        let entry = Entry(line: line, column: column, message: message)
-        if first == nil { first = entry }
-        if firstFatal == nil { firstFatal = entry }
+        keep(Entry(line: line, column: column, message: message), fatal: true)
     }
 
     func record(_ error: xmlError) {
         let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error"
-        let entry = Entry(line: Int(error.line), column: Int(error.int2), message: message)
+        keep(Entry(line: Int(error.line), column: Int(error.int2), message: message), fatal: error.level == XML_ERR_FATAL)
+    }
+
+    private func keep(_ entry: Entry, fatal: Bool) {
         if first == nil { first = entry }
-        if error.level == XML_ERR_FATAL, firstFatal == nil { firstFatal = entry }
+        if fatal, firstFatal == nil { firstFatal = entry }
     }
 }

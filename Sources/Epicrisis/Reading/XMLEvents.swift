@@ -75,12 +75,10 @@ enum XMLEvents {
         }
     }
 
-    /// The builder a parser context's private pointer holds, if the context is the builder's own
-    /// (or `anyContext`).
-    static func builder(_ context: UnsafeMutableRawPointer, anyContext: Bool) -> XMLTreeBuilder? {
+    /// The builder a parser context's private pointer holds, whichever context it is (an
+    /// entity's value parsed in a context of its own shares its private pointer).
+    static func builder(of context: UnsafeMutableRawPointer) -> XMLTreeBuilder? {
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let pointer = parser.pointee._private else { return nil }
-        let builder = Unmanaged<XMLTreeBuilder>.fromOpaque(pointer).takeUnretainedValue()
-        return anyContext || builder.context == parser ? builder : nil
+        return parser.pointee._private.map { Unmanaged<XMLTreeBuilder>.fromOpaque($0).takeUnretainedValue() }
     }
 }

@@ -95,10 +95,8 @@ final class XMLTree {
 
 /// Builds an `XMLTree` from libxml2's SAX events (`XMLEvents` routes them here).
 final class XMLTreeBuilder {
-    /// The parser context whose events make the tree. libxml2 parses an internal entity's value
-    /// the first time it is referenced, in a context of its own and with the same handlers; its
-    /// own tree keeps that content on the entity, out of the document, and so does this one by
-    /// ignoring every other context's events.
+    /// The parser context whose events make the tree; the events of any other (an internal
+    /// entity's value, parsed in a context of its own) go to libxml2's tree builder (`XMLEvents`).
     var context: xmlParserCtxtPtr?
     let errors = ParseErrorCollector()
     // One parse on one thread writes these, an event at a time, into buffers of its own: arrays'

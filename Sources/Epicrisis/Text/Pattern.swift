@@ -249,11 +249,12 @@ public enum CPRPattern {
 
 /// Danish phone numbers: eight digits, grouped or not, optionally with `+45`.
 public enum PhonePattern {
-    static let pattern = Pattern(literal: #"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}(?![\d.,]\d)"#)
+    private static let bodySource = #"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}"#
+    static let pattern = Pattern(literal: bodySource + #"(?![\d.,]\d)"#)
     /// The pattern without its look-ahead, which reads two symbols and so is beyond the automaton:
     /// run on the automaton, with the look-ahead checked after each match. ICU ran the whole
     /// pattern on every sender's line, most of reading a plain-text header.
-    static let body = Pattern(literal: #"(?<![\d.,-])(?:\+45 ?)?\d{2} ?\d{2} ?\d{2} ?\d{2}"#)
+    static let body = Pattern(literal: bodySource)
 
     public static func first(in text: String) -> String? {
         // A number needs eight digits; most text has fewer. (ICU's `\d` also takes digits beyond

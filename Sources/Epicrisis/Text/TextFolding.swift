@@ -379,7 +379,6 @@ public final class FoldedText: @unchecked Sendable {
         Int(characterOffsets[min(max(utf16Offset, 0), characterOffsets.count - 1)])
     }
 
-
     /// The original text under a UTF-16 range of the fold.
     public func originalText(_ range: NSRange) -> String {
         let start = originalOffset(range.location)

@@ -81,9 +81,7 @@ struct JSONWriter {
     mutating func key(_ key: String) {
         beginElement()
         quote(key)
-        bytes.append(UInt8(ascii: ":"))
-        if indent != nil { bytes.append(UInt8(ascii: " ")) }
-        afterKey = true
+        endKey()
     }
 
     /// A key the code writes: plain ASCII with nothing to escape, so copied as it is.
@@ -92,6 +90,11 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// After a key's quoted name: the colon, and its value next.
+    private mutating func endKey() {
         bytes.append(UInt8(ascii: ":"))
         if indent != nil { bytes.append(UInt8(ascii: " ")) }
         afterKey = true

@@ -22,13 +22,16 @@ final class FileHandleOutput: @unchecked Sendable {
     }
 
     func write(_ text: String) {
-        guard !text.isEmpty else { return }
-        handle.write(Data(text.utf8))
+        write(Data(text.utf8))
     }
 
     func write(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        handle.write(Data(bytes))
+        write(Data(bytes))
+    }
+
+    private func write(_ data: Data) {
+        guard !data.isEmpty else { return }
+        handle.write(data)
     }
 
     func close() {

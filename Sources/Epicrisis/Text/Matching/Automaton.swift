@@ -74,9 +74,9 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// One automaton over several, alternative `i` standing for `members[i]`, that says in one pass
-    /// which members match somewhere in a text (`matchingIDs`). Their look-behind conditions are
-    /// left out, so it may name a member that does not match, never miss one that does: a screen.
-    /// Nil past 64 members.
+    /// which members match somewhere in a text (`matchingIDsAndStarts`). Their look-behind
+    /// conditions are left out, so it may name a member that does not match, never miss one that
+    /// does: a screen. Nil past 64 members.
     init?(screening members: [Automaton]) {
         guard members.count <= 64 else { return nil }
         alternatives = members.map(\.wholeNode)

@@ -28,7 +28,8 @@ final class LazyDFA {
     static let screenDepth: Int32 = 8
 
     /// With `collecting`, an unanchored automaton that follows every alternative past its matches
-    /// and tells which alternatives match anywhere (`matchingIDs`), as a set of ids below 64.
+    /// and tells which alternatives match anywhere (`matchingIDsAndStarts`), as a set of ids
+    /// below 64.
     init(program: Program, anchored: Bool, collecting: Bool = false) {
         tables = .allocate(capacity: 1)
         tables.initialize(to: Tables(program: program, anchored: anchored && !collecting, collects: collecting))
@@ -89,7 +90,7 @@ final class LazyDFA {
     /// automata only), with where the matches of the alternatives in `bounded` may first start
     /// (see `ScreenStarts`).
     func matchingIDsAndStarts(_ symbols: UnsafeBufferPointer<UInt8>, bounded: UInt64) -> (UInt64, ScreenStarts) {
-        let found = tables.pointee.matchingIDs(symbols, from: 0, to: symbols.count)
+        let found = tables.pointee.matchingIDs(symbols)
         return (found, tables.pointee.starts(of: found & bounded, among: found))
     }
 }
@@ -355,20 +356,20 @@ private struct Tables {
         return id
     }
 
-    /// The ids that match within `symbols[from..<to]`, noting in `firstFlags` where each id is
-    /// first flagged (for `starts`).
-    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> UInt64 {
+    /// The ids that match somewhere in `symbols`, noting in `firstFlags` where each id is first
+    /// flagged (for `starts`).
+    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var found: UInt64 = 0
         // The ids flagged so far, by a match or by a dropped thread.
         var flagged: UInt64 = 0
         let firstFlags = self.firstFlags
-        var current = Int(start(before: from > 0 ? symbols[from - 1] : nil))
+        var current = Int(start(before: nil))
         // Read through locals, as in `scanForMatchEnd`.
         let classOf = self.classOf
         let stride = self.stride
         var table = self.table
-        var position = from
-        while position < to {
+        var position = 0
+        while position < symbols.count {
             let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
             var next = table[slot]
             if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
@@ -384,17 +385,11 @@ private struct Tables {
             current = Int(next >> 1)
             position &+= 1
         }
+        // What matches at the end of the text.
         let state = Int32(current)
-        var last: UInt64 = 0
-        var lastDropped: UInt64 = 0
-        if to < symbols.count {
-            let slot = Int(state) * stride + Int(classOf[Int(symbols[to])])
-            if step(state, symbols[to]) & 1 != 0 { (last, lastDropped) = (matchMasks[slot], dropMasks[slot]) }
-        } else {
-            _ = matchAtEnd(state)
-            (last, lastDropped) = (endMasks[Int(state)], endDropMasks[Int(state)])
-        }
-        Self.record((last | lastDropped) & ~flagged, at: to, in: firstFlags)
+        _ = matchAtEnd(state)
+        let last = endMasks[Int(state)]
+        Self.record((last | endDropMasks[Int(state)]) & ~flagged, at: symbols.count, in: firstFlags)
         return found | last
     }
 
