@@ -27,6 +27,12 @@ struct AutomatonTests {
         (#"a|bcd"#, ["xxa", "bcda", "xbcx", "a"]),
         (#"ab|cd\w*"#, ["acdx abx cab", "ccdd", "c"]),
         (#"x*"#, ["axxb", ""]),
+        // A start is looked for no further back than the fewest symbols a match needs before the
+        // earliest end: `a\w*z` needs all its word, `bc\w*` two symbols, `(?:ab){2,}x?` four.
+        (#"a\w*z|bc\w*"#, ["xawbcz", "abcz bcx", "bcaz"]),
+        (#"kemo\w*\b|mo"#, ["kemoterapi mo", "xmokemo"]),
+        (#"(?:ab){2,}x?|ba"#, ["abababx", "aabab", "abba"]),
+        (#"c(?:ab)+|b"#, ["cababab", "xcab"]),
         // Where every branch opens with `^`, only the text's start is searched (and a range that
         // begins later finds nothing, as ICU with transparent bounds); where one branch does not,
         // every start is.
@@ -78,6 +84,14 @@ struct AutomatonTests {
             }
         }
         #expect(ends(dropped) == ends(try RegexParser.parse(expected)), "\(source)")
+    }
+
+    @Test("the fewest symbols a match needs, whatever follows", arguments: [
+        (#"kemoterapi\w*"#, 10 as Int?), (#"ab+c*"#, 2), (#"(?:ab){2,}x?"#, 4), (#"a{3}\d*|xy"#, 3), (#"x*"#, 0),
+        (#"a\w*z"#, nil), (#"kemo\w*\b"#, nil), (#"a\w*(?:b|)"#, 1), (#"(?:a\w*)+"#, 1), (#"\w+b"#, nil),
+    ])
+    func shortestMatchReach(_ source: String, _ expected: Int?) throws {
+        #expect(try RegexParser.parse(source).shortestMatchReach == expected, "\(source)")
     }
 
     @Test("a node begins at the text's start only where every branch opens with ^", arguments: [

@@ -197,10 +197,11 @@ final class Automaton: @unchecked Sendable {
             guard let earliest = earliestEnd(in: symbols, from: from, to: to, unanchored) else { return nil }
             // Some match ends at `earliest`, so one starts at or before it: the leftmost start is the
             // first position from which the anchored automaton matches. No match ends before
-            // `earliest`, so none starts further back than the longest match reads; and positions
-            // no match can begin at are skipped. On a long line, trying every position from the
-            // last match on was most of finding a match.
-            let lowest = anchored.longestMatch.map { max(from, earliest - $0) } ?? from
+            // `earliest`, so none starts further back than the fewest symbols any match needs
+            // (else a shorter match from its start would end before); and positions no match can
+            // begin at are skipped. On a long line, trying every position from the last match on
+            // was most of finding a match.
+            let lowest = anchored.shortestMatchReach.map { max(from, earliest - $0) } ?? from
             for start in lowest...earliest {
                 if !anchored.canBegin(at: start, in: symbols, before: to) { continue }
                 let disabled = failing(conditions, at: start, in: symbols)

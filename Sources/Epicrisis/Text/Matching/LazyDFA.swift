@@ -42,8 +42,9 @@ final class LazyDFA {
         tables.pointee.canBegin(at: position, in: symbols, before: end)
     }
 
-    /// The most symbols a match reads, or nil when there is no bound.
-    var longestMatch: Int? { tables.pointee.longestMatch }
+    /// How few symbols a match needs from where it starts (`RegexNode.shortestMatchReach`), or nil
+    /// when there is no bound.
+    var shortestMatchReach: Int? { tables.pointee.shortestMatchReach }
 
     /// How many states the tables hold now.
     var stateCount: Int { tables.pointee.stateCount }
@@ -98,7 +99,7 @@ final class LazyDFA {
 /// A `LazyDFA`'s states and transitions.
 private struct Tables {
     private let program: Program
-    var longestMatch: Int? { program.longestMatch }
+    var shortestMatchReach: Int? { program.shortestMatchReach }
     var stateCount: Int { positions.count }
     private let anchored: Bool
     private let collects: Bool

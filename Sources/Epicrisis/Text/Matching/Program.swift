@@ -16,8 +16,8 @@ struct Program {
     private(set) var start: Int32 = 0
     /// Where each alternative starts; `start` tries them in order.
     private(set) var entries: [Int32] = []
-    /// The most symbols a match reads, or nil when there is no bound.
-    let longestMatch: Int?
+    /// How few symbols a match needs (`RegexNode.shortestMatchReach`), or nil when there is no bound.
+    let shortestMatchReach: Int?
     /// The alternative each instruction belongs to (-1: the start's own splits).
     private(set) var owner: [Int32] = []
     /// The class of each symbol.
@@ -40,7 +40,7 @@ struct Program {
     /// One program for several alternatives; a match says which one (the first in order that matches,
     /// as in leftmost-first alternation).
     init(alternatives: [RegexNode]) {
-        longestMatch = RegexNode.alternation(alternatives).longestMatch
+        shortestMatchReach = RegexNode.alternation(alternatives).shortestMatchReach
         var sets: [SymbolSet] = []
         var setIndex: [SymbolSet: Int] = [:]
         var singles = [Int](repeating: -1, count: 256)

@@ -33,6 +33,44 @@ enum RegexNode {
         }
     }
 
+    /// How few symbols a match needs: wherever the node matches, it also matches from the same
+    /// start in at most this many symbols, whatever the text (nil: no bound). `kemoterapi\w*`
+    /// reads any number, but needs ten: the repetition can match nothing. So once a search knows
+    /// the earliest end of any match, no match starts more than this before it, and the start is
+    /// looked for there rather than from the start of the range (see `Automaton.firstMatch`).
+    var shortestMatchReach: Int? {
+        switch self {
+        case .empty, .assertion, .fixedLookBehind: return 0
+        case .symbols: return 1
+        case .alternation(let nodes):
+            return nodes.reduce(0 as Int?) { reach, node in reach.flatMap { reach in node.shortestMatchReach.map { max(reach, $0) } } }
+        case .repetition(let node, let minimum, _, _):
+            // The first `minimum` rounds as they were, the last of them cut short; the rest left out.
+            if minimum == 0 { return 0 }
+            guard let last = node.shortestMatchReach else { return nil }
+            if minimum == 1 { return last }
+            return node.longestMatch.map { $0 * (minimum - 1) + last }
+        case .sequence(let nodes):
+            // What follows the last node that must read (or assert) may match nothing anywhere:
+            // the nodes before that one as they were, and that one cut short.
+            guard let last = nodes.lastIndex(where: { !$0.matchesNothingAnywhere }) else { return 0 }
+            let before = nodes[..<last].reduce(0 as Int?) { total, node in total.flatMap { total in node.longestMatch.map { total + $0 } } }
+            return before.flatMap { before in nodes[last].shortestMatchReach.map { before + $0 } }
+        }
+    }
+
+    /// Whether the node matches the empty string wherever it stands: assertions do not, as they
+    /// depend on the text around.
+    private var matchesNothingAnywhere: Bool {
+        switch self {
+        case .empty: return true
+        case .symbols, .assertion, .fixedLookBehind: return false
+        case .sequence(let nodes): return nodes.allSatisfy(\.matchesNothingAnywhere)
+        case .alternation(let nodes): return nodes.contains(where: \.matchesNothingAnywhere)
+        case .repetition(let node, let minimum, _, _): return minimum == 0 || node.matchesNothingAnywhere
+        }
+    }
+
     /// Whether every match must begin at the start of the text (`^` opening every branch): a
     /// search need not look at any later start. (Conservative: false where unsure.)
     var beginsAtTextStart: Bool {
