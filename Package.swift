@@ -47,7 +47,9 @@ let package = Package(
         .testTarget(
             name: "EpicrisisTests",
             // The executable is a dependency so that `swift test` builds it for the CLI tests.
-            dependencies: ["Epicrisis", "EpicrisisRules", "epicheck", "CLibXML2"]
+            dependencies: ["Epicrisis", "EpicrisisRules", "epicheck", "CLibXML2"],
+            // Read by path (`ReporterTests`), not as bundled resources.
+            exclude: ["Expected"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,33 +8,53 @@ import Foundation
 public enum SKSCode {
     /// `D` + letter + two digits + up to four letters or digits.
     public static func isWellFormedDiagnosis(_ code: String) -> Bool {
-        let c = Array(code.uppercased())
-        guard c.count >= 4, c.count <= 8, c[0] == "D", c[1].isASCII, c[1].isLetter,
-              c[2].isASCII, c[2].isNumber, c[3].isASCII, c[3].isNumber else { return false }
-        return c[4...].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard let c = asciiUppercased(code), c.count >= 4, c.count <= 8, c[0] == UInt8(ascii: "D"), isLetter(c[1]),
+              isDigit(c[2]), isDigit(c[3]) else { return false }
+        return c[4...].allSatisfy { isLetter($0) || isDigit($0) }
     }
 
     /// `K…` (procedure) or `B…` (treatment), three to ten letters and digits.
     public static func isProcedure(_ code: String) -> Bool {
-        let c = Array(code.uppercased())
-        guard c.count >= 3, c.count <= 10, c[0] == "K" || c[0] == "B", c[1].isLetter else { return false }
-        return c.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard let c = asciiUppercased(code), c.count >= 3, c.count <= 10, c[0] == UInt8(ascii: "K") || c[0] == UInt8(ascii: "B"),
+              isLetter(c[1]) else { return false }
+        return c.allSatisfy { isLetter($0) || isDigit($0) }
     }
 
     /// Cancer codes per the checklist: `DC00`–`DC97`, `DD00`–`DD09`, `DD37`–`DD48`, and `DZ85` (history of cancer).
     public static func isCancer(_ code: String) -> Bool {
-        let c = Array(code.uppercased())
-        guard c.count >= 4, c[0] == "D", let tens = c[2].wholeNumberValue, let ones = c[3].wholeNumberValue else {
-            return false
-        }
-        let number = tens * 10 + ones
-        switch c[1] {
-        case "C": return number <= 97
-        case "D": return number <= 9 || (37...48).contains(number)
-        case "Z": return number == 85
+        // Past its first four characters a code may hold anything; those four are ASCII or it
+        // is no cancer code. (Read as characters, a digit beyond ASCII would count.)
+        guard let c = asciiUppercased(code) else { return isCancer(characters: Array(code.uppercased())) }
+        guard c.count >= 4, c[0] == UInt8(ascii: "D"), isDigit(c[2]), isDigit(c[3]) else { return false }
+        return isCancer(chapter: c[1], number: Int(c[2] - UInt8(ascii: "0")) * 10 + Int(c[3] - UInt8(ascii: "0")))
+    }
+
+    private static func isCancer(characters c: [Character]) -> Bool {
+        guard c.count >= 4, c[0] == "D", let tens = c[2].wholeNumberValue, let ones = c[3].wholeNumberValue,
+              let chapter = c[1].asciiValue else { return false }
+        return isCancer(chapter: chapter, number: tens * 10 + ones)
+    }
+
+    private static func isCancer(chapter: UInt8, number: Int) -> Bool {
+        switch chapter {
+        case UInt8(ascii: "C"): return number <= 97
+        case UInt8(ascii: "D"): return number <= 9 || (37...48).contains(number)
+        case UInt8(ascii: "Z"): return number == 85
         default: return false
         }
     }
+
+    /// The code in capitals as bytes, or nil where it holds anything beyond ASCII: every check
+    /// above wants ASCII letters and digits, and reading the code as characters (grapheme
+    /// breaking) cost more than the rest of checking a letter's codes. (Capitals first, as
+    /// `uppercased()` turns some letters beyond ASCII into ASCII ones: `ﬀ` into `FF`.)
+    private static func asciiUppercased(_ code: String) -> [UInt8]? {
+        let bytes = Array(code.uppercased().utf8)
+        return bytes.allSatisfy { $0 < 0x80 } ? bytes : nil
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 }
 
 extension SKSCode {

@@ -104,7 +104,7 @@ private struct Tables {
     private let anchored: Bool
     private let collects: Bool
     private let stride: Int
-    /// Per state and class: `next << 1 | matchedBefore`, or `unknown`. (In a collecting automaton
+    /// Per class and state: `next << 1 | matchedBefore`, or `unknown`. (In a collecting automaton
     /// the low bit also marks a transition that drops a thread, see `collect`: only
     /// `matchingIDs` runs one, and reads the masks.) Kept as a raw buffer so the
     /// scanning loops read it without bounds checks (they are the hot path), and in 16 bits: the
@@ -113,11 +113,19 @@ private struct Tables {
     /// at most its limit, the state a run starts in and one per symbol of the run: callers keep
     /// lines to `Pattern.automatonLineLimit` symbols, so fewer than 2^15 (`addState` traps
     /// beyond).
+    ///
+    /// A column per class, `columnLength` states long: the entry a symbol leads to is at its
+    /// column's offset (`columnOf`, read apart from the state) plus the state, so each step of a
+    /// loop waits on a load and an addition, where a row per state made it wait on a
+    /// multiplication as well (2 % less time per XML letter, measured in turn; the screen's
+    /// loop misses the cache a little more often, and text letters came out even).
     private var table: UnsafeMutablePointer<UInt16>
     /// All ones: its low bit is the match flag's, so the scanning loops find both with one test.
     private static let unknown = UInt16.max
-    private var tableCapacity = 0
-    private var tableCount = 0
+    /// How many states each column holds room for: doubled as the states outgrow it.
+    private var columnLength = 64
+    /// Per symbol, where its class's column starts in `table`.
+    private let columnOf: UnsafeMutablePointer<Int32>
     /// The class of each symbol, copied from the program for the same reason.
     private let classOf: UnsafeMutablePointer<UInt8>
     /// Per pair of classes, whether a match can begin with them; nil when a match can be empty.
@@ -177,8 +185,10 @@ private struct Tables {
         self.keptReadDepths = keptDepths
         self.classOf = .allocate(capacity: 256)
         for symbol in 0..<256 { classOf[symbol] = program.classOf[symbol] }
-        self.tableCapacity = 64 * program.classCount
-        self.table = .allocate(capacity: tableCapacity)
+        self.table = .allocate(capacity: stride * columnLength)
+        table.initialize(repeating: Self.unknown, count: stride * columnLength)
+        self.columnOf = .allocate(capacity: 256)
+        for symbol in 0..<256 { columnOf[symbol] = Int32(Int(classOf[symbol]) * columnLength) }
         reset()
     }
 
@@ -186,6 +196,7 @@ private struct Tables {
     func deallocate() {
         firstFlags.deallocate()
         table.deallocate()
+        columnOf.deallocate()
         classOf.deallocate()
         beginnings?.deallocate()
     }
@@ -211,7 +222,6 @@ private struct Tables {
     }
 
     private mutating func reset() {
-        tableCount = 0
         matchedID.removeAll(keepingCapacity: true)
         endMatch.removeAll(keepingCapacity: true)
         matchMasks.removeAll(keepingCapacity: true)
@@ -233,15 +243,8 @@ private struct Tables {
         precondition(state < (1 << 15) - 1, "a DFA past 2^15 - 1 states: its table holds 16 bits")
         positions.append(key.positions)
         prevGroups.append(key.group)
-        if tableCount + stride > tableCapacity {
-            let grown = UnsafeMutablePointer<UInt16>.allocate(capacity: tableCapacity * 2)
-            grown.initialize(from: table, count: tableCount)
-            table.deallocate()
-            table = grown
-            tableCapacity *= 2
-        }
-        (table + tableCount).initialize(repeating: Self.unknown, count: stride)
-        tableCount += stride
+        if Int(state) == columnLength { lengthenColumns() }
+        for symbolClass in 0..<stride { table[symbolClass * columnLength + Int(state)] = Self.unknown }
         matchedID.append(contentsOf: repeatElement(-1, count: stride))
         endMatch.append(-2)
         if collects {
@@ -252,6 +255,20 @@ private struct Tables {
         }
         index[key] = state
         return state
+    }
+
+    /// Doubles the room for states in every column.
+    private mutating func lengthenColumns() {
+        let longer = columnLength * 2
+        let grown = UnsafeMutablePointer<UInt16>.allocate(capacity: stride * longer)
+        grown.initialize(repeating: Self.unknown, count: stride * longer)
+        for symbolClass in 0..<stride {
+            (grown + symbolClass * longer).update(from: table + symbolClass * columnLength, count: columnLength)
+        }
+        table.deallocate()
+        table = grown
+        columnLength = longer
+        for symbol in 0..<256 { columnOf[symbol] = Int32(Int(classOf[symbol]) * longer) }
     }
 
     /// The previous-symbol group of a position's left neighbour (nil: start of text).
@@ -294,9 +311,8 @@ private struct Tables {
     /// The transition from `state` on `symbol`: the next state and whether a match ends before it.
     @inline(__always)
     mutating func step(_ state: Int32, _ symbol: UInt8) -> Int32 {
-        let symbolClass = Int(classOf[Int(symbol)])
-        let known = table[Int(state) &* stride &+ symbolClass]
-        return known != Self.unknown ? Int32(known) : computeStep(state, symbolClass: symbolClass)
+        let known = table[Int(columnOf[Int(symbol)]) &+ Int(state)]
+        return known != Self.unknown ? Int32(known) : computeStep(state, symbolClass: Int(classOf[Int(symbol)]))
     }
 
     /// Runs from `state` over `symbols[from..<to]` until a match ends (its position is returned)
@@ -305,16 +321,15 @@ private struct Tables {
         // The tables are read through locals, which stay in registers: read through `self`, they
         // were loaded again at every symbol, since a new state may move them. One does, and then
         // they are read again.
-        let classOf = self.classOf
-        let stride = self.stride
+        let columnOf = self.columnOf
         var table = self.table
         var current = Int(state)
         var position = from
         while position < to {
-            let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
-            var next = table[slot]
+            let symbol = symbols[position]
+            var next = table[Int(columnOf[Int(symbol)]) &+ current]
             if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
-                if next == Self.unknown { next = transition(slot, of: current, in: &table) }
+                if next == Self.unknown { next = transition(from: current, on: symbol, in: &table) }
                 if next & 1 != 0 {
                     state = Int32(current)
                     return position
@@ -327,16 +342,13 @@ private struct Tables {
         return nil
     }
 
-    /// The transition at `slot` of state `current`'s row, made the first time it is asked. `table`
-    /// is the scanning loop's copy of the table pointer: a new state may move the table, and then
-    /// the copy is read again.
-    @inline(__always)
-    private mutating func transition(_ slot: Int, of current: Int, in table: inout UnsafeMutablePointer<UInt16>) -> UInt16 {
-        let known = table[slot]
-        if known != Self.unknown { return known }
-        _ = computeStep(Int32(current), symbolClass: slot &- current &* stride)
+    /// The transition from state `current` on `symbol`, made now: the first time it is asked.
+    /// `table` is the scanning loop's copy of the table pointer: a new state may move the table
+    /// (and its columns, whose offsets `columnOf` keeps), and then the copy is read again.
+    private mutating func transition(from current: Int, on symbol: UInt8, in table: inout UnsafeMutablePointer<UInt16>) -> UInt16 {
+        _ = computeStep(Int32(current), symbolClass: Int(classOf[Int(symbol)]))
         table = self.table
-        return table[slot]
+        return table[Int(columnOf[Int(symbol)]) &+ current]
     }
 
     /// The alternative whose match was flagged by the last `step(state, symbol)`.
@@ -366,16 +378,16 @@ private struct Tables {
         let firstFlags = self.firstFlags
         var current = Int(start(before: nil))
         // Read through locals, as in `scanForMatchEnd`.
-        let classOf = self.classOf
-        let stride = self.stride
+        let columnOf = self.columnOf
         var table = self.table
         var position = 0
         while position < symbols.count {
-            let slot = current &* stride &+ Int(classOf[Int(symbols[position])])
-            var next = table[slot]
+            let symbol = symbols[position]
+            var next = table[Int(columnOf[Int(symbol)]) &+ current]
             if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
-                if next == Self.unknown { next = transition(slot, of: current, in: &table) }
+                if next == Self.unknown { next = transition(from: current, on: symbol, in: &table) }
                 if next & 1 != 0 {
+                    let slot = current &* stride &+ Int(classOf[Int(symbol)])
                     let mask = matchMasks[slot]
                     let flags = mask | dropMasks[slot]
                     Self.record(flags & ~flagged, at: position, in: firstFlags)
@@ -438,8 +450,9 @@ private struct Tables {
             target = addState(StateKey(group: nextGroup, positions: nextPositions))
         }
         let value = target << 1 | (id >= 0 || mask | dropped != 0 ? 1 : 0)
+        table[symbolClass * columnLength + Int(state)] = UInt16(value)
+        // The rest is read only where a match is flagged: kept a row per state.
         let slot = Int(state) * stride + symbolClass
-        table[slot] = UInt16(value)
         matchedID[slot] = id
         if collects {
             matchMasks[slot] = mask
