@@ -367,7 +367,8 @@ struct AutomatonTests {
 
     /// A DFA whose text keeps asking for new states drops them all when it holds too many, between
     /// runs: memory stays bounded whatever the text. (Searching for `a[ab]{12}c`, a DFA tells
-    /// apart where the last thirteen a's stood: random lines of a and b reach 2^13 states.)
+    /// apart where the last thirteen a's stood: random lines of a and b reach 2^13 states.) Its
+    /// answers stay right as its table grows and after it is dropped.
     @Test("a lazy DFA keeps no more states than its limit and a line's worth")
     func stateLimit() throws {
         let program = Program(alternatives: [try RegexParser.parse("a[ab]{12}c")])
@@ -375,10 +376,17 @@ struct AutomatonTests {
         var generator = SystemRandomNumberGenerator()
         var most = 0
         for _ in 0..<200 {
-            let line = (0..<400).map { _ in Bool.random(using: &generator) ? UInt8(ascii: "a") : UInt8(ascii: "b") }
+            // Now and then a c, never last: a match then ends before a symbol that follows it.
+            let line = (0..<400).map { index in
+                index < 399 && Int.random(in: 0..<50, using: &generator) == 0 ? UInt8(ascii: "c")
+                    : Bool.random(using: &generator) ? UInt8(ascii: "a") : UInt8(ascii: "b")
+            }
+            let expected = (13..<399).first { end in
+                line[end] == UInt8(ascii: "c") && line[end - 13] == UInt8(ascii: "a") && !line[(end - 12)..<end].contains(UInt8(ascii: "c"))
+            }.map { $0 + 1 }
             line.withUnsafeBufferPointer { symbols in
                 var state = dfa.start(before: nil)
-                #expect(dfa.scanForMatchEnd(symbols, from: 0, to: symbols.count, state: &state) == nil)
+                #expect(dfa.scanForMatchEnd(symbols, from: 0, to: symbols.count, state: &state) == expected)
             }
             most = max(most, dfa.stateCount)
         }
