@@ -365,6 +365,29 @@ struct AutomatonTests {
         }
     }
 
+    /// A long line is screened in two halves run in turn: the ids and first flags must be those
+    /// of one run, on lines where threads cross the middle and meet there.
+    @Test("a line screened in halves gives what one run gives")
+    func screenHalves() throws {
+        let sources = [#"\bab\w*c"#, #"x.{0,12}y"#, #"(?<!a)bc"#, #"\b(ab|\w+cy)\b"#, #"^a b"#, #"ya*"#, #"abcabcabcab"#,
+                       #"(?:^|\s)c\.?\s*x"#, #"a[ab]*c"#, #"b(a|ab|xa)+y"#, #"c$"#, #"\w+ektomi"#]
+        let program = Program(alternatives: try sources.map {
+            try RegexParser.parse(TextFolding.foldPattern($0)).withoutLeadingGap.clamped(to: Int(LazyDFA.screenDepth))
+        })
+        let dfa = LazyDFA(program: program, anchored: false, collecting: true)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<3_000 {
+            let alphabet = Array(round % 3 == 0 ? "aaabbbbc" : round % 3 == 1 ? "abc xy." : "abcektomiy ")
+            let line = (0..<Int.random(in: 40...160, using: &generator)).map { _ in UInt8(ascii: alphabet.randomElement(using: &generator)!.unicodeScalars.first!) }
+            line.withUnsafeBufferPointer { symbols in
+                let (halvedIDs, halvedStarts) = dfa.matchingIDsAndStarts(symbols, bounded: .max)
+                let (ids, starts) = dfa.matchingIDsAndStarts(symbols, bounded: .max, inHalves: false)
+                #expect(halvedIDs == ids, "\(String(decoding: line, as: UTF8.self))")
+                #expect((0..<8).map(halvedStarts.start(at:)) == (0..<8).map(starts.start(at:)), "\(String(decoding: line, as: UTF8.self))")
+            }
+        }
+    }
+
     /// A DFA whose text keeps asking for new states drops them all when it holds too many, between
     /// runs: memory stays bounded whatever the text. (Searching for `a[ab]{12}c`, a DFA tells
     /// apart where the last thirteen a's stood: random lines of a and b reach 2^13 states.) Its

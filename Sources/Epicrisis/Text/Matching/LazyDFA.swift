@@ -89,9 +89,10 @@ final class LazyDFA {
 
     /// Bit `id` set for each alternative that matches somewhere in `symbols` (collecting
     /// automata only), with where the matches of the alternatives in `bounded` may first start
-    /// (see `ScreenStarts`).
-    func matchingIDsAndStarts(_ symbols: UnsafeBufferPointer<UInt8>, bounded: UInt64) -> (UInt64, ScreenStarts) {
-        let found = tables.pointee.matchingIDs(symbols)
+    /// (see `ScreenStarts`). A long line is run in halves unless `inHalves` is false (for
+    /// testing that the answer is one run's).
+    func matchingIDsAndStarts(_ symbols: UnsafeBufferPointer<UInt8>, bounded: UInt64, inHalves: Bool = true) -> (UInt64, ScreenStarts) {
+        let found = tables.pointee.matchingIDs(symbols, inHalves: inHalves)
         return (found, tables.pointee.starts(of: found & bounded, among: found))
     }
 }
@@ -145,7 +146,8 @@ private struct Tables {
     private var dropMasks: [UInt64] = []
     private var endDropMasks: [UInt64] = []
     /// When collecting: where the last `matchingIDs` run first flagged each alternative (a
-    /// scratch of 64 entries, written only as an alternative is first flagged).
+    /// scratch of 64 entries, written only as an alternative is first flagged), and 64 more for
+    /// the second half of a line screened in halves.
     private let firstFlags: UnsafeMutablePointer<Int32>
     /// When collecting: the closure of the start per previous-symbol group and class after.
     private var startClosures: [Int: (next: [Int32], mask: UInt64, dropped: UInt64)] = [:]
@@ -176,7 +178,7 @@ private struct Tables {
         self.anchored = anchored
         self.collects = collects
         self.stateLimit = collects ? LazyDFA.screenStateLimit : LazyDFA.stateLimit
-        self.firstFlags = .allocate(capacity: collects ? 64 : 0)
+        self.firstFlags = .allocate(capacity: collects ? 128 : 0)
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
@@ -301,6 +303,12 @@ private struct Tables {
     mutating func start(before symbol: UInt8?) -> Int32 {
         // Every run begins here, holding no state yet: the one moment a full cache can be dropped.
         if positions.count > stateLimit { reset() }
+        return startKeepingStates(before: symbol)
+    }
+
+    /// The start, with the states already made kept whatever their number: for a second run
+    /// begun beside one that holds a state.
+    private mutating func startKeepingStates(before symbol: UInt8?) -> Int32 {
         let group = group(before: symbol)
         if starts[group] >= 0 { return starts[group] }
         let state = addState(StateKey(group: group, positions: [program.start]))
@@ -371,39 +379,99 @@ private struct Tables {
 
     /// The ids that match somewhere in `symbols`, noting in `firstFlags` where each id is first
     /// flagged (for `starts`).
-    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, inHalves: Bool) -> UInt64 {
+        if inHalves, symbols.count >= Self.halvedLength { return matchingIDsInHalves(symbols) }
         var found: UInt64 = 0
         // The ids flagged so far, by a match or by a dropped thread.
         var flagged: UInt64 = 0
-        let firstFlags = self.firstFlags
         var current = Int(start(before: nil))
         // Read through locals, as in `scanForMatchEnd`.
         let columnOf = self.columnOf
         var table = self.table
         var position = 0
         while position < symbols.count {
-            let symbol = symbols[position]
-            var next = table[Int(columnOf[Int(symbol)]) &+ current]
-            if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
-                if next == Self.unknown { next = transition(from: current, on: symbol, in: &table) }
-                if next & 1 != 0 {
-                    let slot = current &* stride &+ Int(classOf[Int(symbol)])
-                    let mask = matchMasks[slot]
-                    let flags = mask | dropMasks[slot]
-                    Self.record(flags & ~flagged, at: position, in: firstFlags)
-                    flagged |= flags
-                    found |= mask
-                }
-            }
-            current = Int(next >> 1)
+            screenStep(&current, symbols, position, columnOf, &table, &found, &flagged, firstFlags)
             position &+= 1
         }
-        // What matches at the end of the text.
+        return found | endOfText(current, at: symbols.count, flagged: &flagged, firstFlags)
+    }
+
+    /// Lines at least this long are screened in two halves, a step of each in turn: each step
+    /// waits on the load of the one before (a table a screen's size is read from the cache's
+    /// second level as often as not), and the other half's step goes on meanwhile.
+    private static let halvedLength = 48
+
+    /// `matchingIDs` in two runs. A screen's state at a position holds only the threads begun
+    /// within `screenDepth` symbols before it, and each is flagged within as many of its start:
+    /// so a run from the start to `screenDepth` past the middle flags every thread begun before
+    /// the middle, just where one run would, and a run begun at the middle flags every thread
+    /// begun after (no older thread changes what becomes of a younger one: where two meet, the
+    /// younger is kept), and is in one run's state from `screenDepth` past the middle on. The
+    /// ids and first flags are those of one run.
+    private mutating func matchingIDsInHalves(_ symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = symbols.count
+        let middle = count / 2
+        let firstEnd = middle + Int(Self.screenDepth)
+        // The second start keeps the first's state, which a dropped cache would not.
+        var first = Int(start(before: nil))
+        var second = Int(startKeepingStates(before: symbols[middle - 1]))
+        var foundFirst: UInt64 = 0, flaggedFirst: UInt64 = 0
+        var foundSecond: UInt64 = 0, flaggedSecond: UInt64 = 0
+        let secondFlags = firstFlags + 64
+        let columnOf = self.columnOf
+        var table = self.table
+        // The second half is the shorter: `count - middle` is at most `firstEnd`.
+        var offset = 0
+        while offset < count &- middle {
+            screenStep(&first, symbols, offset, columnOf, &table, &foundFirst, &flaggedFirst, firstFlags)
+            screenStep(&second, symbols, middle &+ offset, columnOf, &table, &foundSecond, &flaggedSecond, secondFlags)
+            offset &+= 1
+        }
+        while offset < firstEnd {
+            screenStep(&first, symbols, offset, columnOf, &table, &foundFirst, &flaggedFirst, firstFlags)
+            offset &+= 1
+        }
+        foundSecond |= endOfText(second, at: count, flagged: &flaggedSecond, secondFlags)
+        // An id the first run flagged was flagged there first; the others where the second did.
+        var fromSecond = flaggedSecond & ~flaggedFirst
+        while fromSecond != 0 {
+            let id = fromSecond.trailingZeroBitCount
+            firstFlags[id] = secondFlags[id]
+            fromSecond &= fromSecond &- 1
+        }
+        return foundFirst | foundSecond
+    }
+
+    /// One symbol of a screening run: the step from `current`, and the ids it flags.
+    @inline(__always)
+    private mutating func screenStep(_ current: inout Int, _ symbols: UnsafeBufferPointer<UInt8>, _ position: Int,
+                                     _ columnOf: UnsafeMutablePointer<Int32>, _ table: inout UnsafeMutablePointer<UInt16>,
+                                     _ found: inout UInt64, _ flagged: inout UInt64, _ firstFlags: UnsafeMutablePointer<Int32>) {
+        let symbol = symbols[position]
+        var next = table[Int(columnOf[Int(symbol)]) &+ current]
+        if next & 1 != 0 { // a match, or a transition not made yet (see `unknown`)
+            if next == Self.unknown { next = transition(from: current, on: symbol, in: &table) }
+            if next & 1 != 0 {
+                let slot = current &* stride &+ Int(classOf[Int(symbol)])
+                let mask = matchMasks[slot]
+                let flags = mask | dropMasks[slot]
+                Self.record(flags & ~flagged, at: position, in: firstFlags)
+                flagged |= flags
+                found |= mask
+            }
+        }
+        current = Int(next >> 1)
+    }
+
+    /// What matches at the end of the text, from a screening run's last state.
+    private mutating func endOfText(_ current: Int, at end: Int, flagged: inout UInt64, _ firstFlags: UnsafeMutablePointer<Int32>) -> UInt64 {
         let state = Int32(current)
         _ = matchAtEnd(state)
         let last = endMasks[Int(state)]
-        Self.record((last | endDropMasks[Int(state)]) & ~flagged, at: symbols.count, in: firstFlags)
-        return found | last
+        let flags = last | endDropMasks[Int(state)]
+        Self.record(flags & ~flagged, at: end, in: firstFlags)
+        flagged |= flags
+        return last
     }
 
     /// Notes `position` as where the alternatives in `new` were first flagged.
