@@ -335,15 +335,18 @@ struct AutomatonTests {
         #expect(FoldedText("intet af det").withSymbols(screen.candidates).0 & 0b11 == 0)
     }
 
-    /// A search starts where the screen says a member's first match may start: random lines,
-    /// searched from every start, find what they find unscreened. (Matches late in a line, false
-    /// alarms before them, look-behind and `\b` at the start found, a gap the screen looks past,
-    /// a heading's `^`, an empty match, threads of one member that meet in a loop.)
+    /// A search starts where the screen says a member's first match may start, and stops where
+    /// no match that starts by the screen's latest start can end: random lines, searched from
+    /// every start, find what they find unscreened. (Matches late in a line, false alarms before
+    /// and after them, look-behind and `\b` at the start found, a gap the screen looks past, a
+    /// heading's `^`, an empty match, threads of one member that meet in a loop, phrases longer
+    /// than the screen follows, lines screened in halves.)
     @Test("searches from the screen's starts find what whole searches find")
     func screenStarts() throws {
         var builder = LineScreen.Builder(warmUp: 0)
         let sources = [#"\bab\w*c"#, #"x.{0,12}y"#, #"(?<!a)bc"#, #"\b(ab|\w+cy)\b"#, #"^a b"#, #"ya*"#,
-                       #"abcabcabcab"#, #"(?:^|\s)c\.?\s*x"#, #"a[ab]*c"#, #"b(a|ab|xa)+y"#]
+                       #"abcabcabcab"#, #"(?:^|\s)c\.?\s*x"#, #"a[ab]*c"#, #"b(a|ab|xa)+y"#, #"ab ab ab xy\w*"#, #"\bcab cab (x|yy)+a"#,
+                       #"ab cab ab cab xy"#]
         let patterns = try sources.map { try builder.enrol(Pattern($0)) }
         let set = builder.enrol(PatternSet(try [#"bc\b"#, #"x.y"#].map(Pattern.init)))
         let screen = builder.build()
@@ -351,10 +354,16 @@ struct AutomatonTests {
         for round in 0..<1_500 {
             // A third of the lines long runs of a and b, where threads of `a[ab]*c` meet.
             let alphabet = round % 3 == 0 ? "aaabbbbc" : "abc xy."
-            let line = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            // A fifth of the lines long enough to be screened in halves; some of words, where
+            // phrases longer than the screen follows begin and break off.
+            let length = round % 5 == 4 ? Int.random(in: 48...90, using: &generator) : Int.random(in: 0...40, using: &generator)
+            let words = ["ab ", "ab ", "xy", "cab ", "x", "yy", "a", " ", "c", "ab cab ", "ab cab ab cab "]
+            let line = round % 5 == 1
+                ? String((0..<length / 2).map { _ in words.randomElement(using: &generator)! }.joined().prefix(length))
+                : String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
             let plain = FoldedText(line)
             let screened = FoldedText(line, screen: screen)
-            for start in 0...plain.length {
+            for start in 0...plain.length where plain.length < 48 || start % 6 == 0 {
                 let range = NSRange(location: start, length: plain.length - start)
                 for pattern in patterns {
                     #expect(pattern.firstMatch(in: screened, range: range) == pattern.firstMatch(in: plain, range: range), "\(pattern.source) on \(line) from \(start)")
@@ -383,7 +392,9 @@ struct AutomatonTests {
                 let (halvedIDs, halvedStarts) = dfa.matchingIDsAndStarts(symbols, bounded: .max)
                 let (ids, starts) = dfa.matchingIDsAndStarts(symbols, bounded: .max, inHalves: false)
                 #expect(halvedIDs == ids, "\(String(decoding: line, as: UTF8.self))")
-                #expect((0..<8).map(halvedStarts.start(at:)) == (0..<8).map(starts.start(at:)), "\(String(decoding: line, as: UTF8.self))")
+                let places = 0..<ScreenStarts.places
+                #expect(places.map(halvedStarts.start(at:)) == places.map(starts.start(at:)), "\(String(decoding: line, as: UTF8.self))")
+                #expect(places.map(halvedStarts.latestStart(at:)) == places.map(starts.latestStart(at:)), "\(String(decoding: line, as: UTF8.self))")
             }
         }
     }

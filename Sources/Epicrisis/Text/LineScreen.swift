@@ -21,13 +21,15 @@ public final class LineScreen: Sendable {
         }
 
         /// What of `range` a search of `text` for the member must read: from where its first
-        /// match may start, as far as the screen has seen (no match starts before).
-        func searched(_ range: NSRange, in text: FoldedText) -> NSRange {
-            guard text.screen == screen else { return range }
-            let earliest = text.screenStarts.start(at: (text.screenCandidates & (bit &- 1)).nonzeroBitCount)
+        /// match may start, as far as the screen has seen (no match starts before); and where
+        /// its last match may start (`Int.max` where the screen cannot say).
+        func searched(_ range: NSRange, in text: FoldedText) -> (range: NSRange, latestStart: Int) {
+            guard text.screen == screen else { return (range, .max) }
+            let index = (text.screenCandidates & (bit &- 1)).nonzeroBitCount
+            let earliest = text.screenStarts.start(at: index)
             let end = range.location + range.length
             let start = min(max(range.location, earliest), end)
-            return NSRange(location: start, length: end - start)
+            return (NSRange(location: start, length: end - start), text.screenStarts.latestStart(at: index))
         }
     }
 
@@ -96,26 +98,50 @@ public final class LineScreen: Sendable {
     }
 }
 
-/// Where the matches of a screened line's first eight candidate members (in the order of their
-/// bits) may first start: no match starts before, so a search starts there rather than at the
-/// line's start, and reads less of a line whose match, or whose false alarm, stands late in it.
-/// (Most lines have one candidate or two; a member past the eighth, or one whose start the screen
-/// cannot bound, is searched from the start.) Eight 16-bit starts in two words, kept in the line
-/// itself: a line is at most `Pattern.automatonLineLimit` symbols when screened.
+/// Where the matches of a screened line's first sixteen candidate members (in the order of their
+/// bits) may start: no match starts before the earliest, so a search starts there rather than at
+/// the line's start, and reads less of a line whose match, or whose false alarm, stands late in
+/// it; and none starts after the latest, so a search that has found no match by the fewest
+/// symbols a match needs past it (`RegexNode.shortestMatchReach`) stops there, rather than read
+/// the rest of a line the screen named the member for on a word or two (`egen læge` for `egen
+/// læge bedes kontakte`). (Most lines have a few candidates, long ones a dozen or more; a member
+/// past the sixteenth is searched from the start to the end, and one whose earliest start the
+/// screen cannot bound from the start.) 16-bit places, kept in the line itself: a line is at
+/// most `Pattern.automatonLineLimit` symbols when screened.
 struct ScreenStarts: Sendable {
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
+    static let places = 16
+    private var earliest = SIMD4<UInt64>()
+    /// The latest starts, each one more than it is: 0 where none is known.
+    private var latest = SIMD4<UInt64>()
 
     mutating func set(_ index: Int, to start: Int) {
-        guard index < 8 else { return }
-        let shift = UInt64(index % 4 * 16)
-        let value = UInt64(min(start, Int(UInt16.max))) << shift
-        if index < 4 { low |= value } else { high |= value }
+        Self.set(index, to: start, in: &earliest)
+    }
+
+    mutating func setLatest(_ index: Int, to start: Int) {
+        Self.set(index, to: start + 1, in: &latest)
+    }
+
+    private static func set(_ index: Int, to value: Int, in words: inout SIMD4<UInt64>) {
+        guard index < places else { return }
+        words[index / 4] |= UInt64(min(value, Int(UInt16.max))) << UInt64(index % 4 * 16)
+    }
+
+    @inline(__always)
+    private static func value(at index: Int, in words: SIMD4<UInt64>) -> Int {
+        guard index < places else { return 0 }
+        return Int(truncatingIfNeeded: (words[index / 4] >> UInt64(index % 4 * 16)) & 0xFFFF)
     }
 
     @inline(__always)
     func start(at index: Int) -> Int {
-        guard index < 8 else { return 0 }
-        return Int(truncatingIfNeeded: ((index < 4 ? low : high) >> UInt64(index % 4 * 16)) & 0xFFFF)
+        Self.value(at: index, in: earliest)
+    }
+
+    /// The latest start, or `Int.max` where none is known.
+    @inline(__always)
+    func latestStart(at index: Int) -> Int {
+        let value = Self.value(at: index, in: latest)
+        return value == 0 ? .max : value - 1
     }
 }

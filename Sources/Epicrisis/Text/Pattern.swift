@@ -104,33 +104,33 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// `range` (the whole text when nil), from where the line screen says that the first match
-    /// may start.
+    /// may start; and where the screen says the last may start (`Int.max`: anywhere).
     @inline(__always)
-    private func searched(_ range: NSRange?, in text: FoldedText) -> NSRange {
+    private func searched(_ range: NSRange?, in text: FoldedText) -> (range: NSRange, latestStart: Int) {
         let range = range ?? NSRange(location: 0, length: text.length)
-        return screenSlot?.searched(range, in: text) ?? range
+        return screenSlot?.searched(range, in: text) ?? (range, .max)
     }
 
     public func firstMatch(in text: FoldedText, range: NSRange? = nil) -> NSRange? {
         if passedOver(text) { return nil }
-        let range = searched(range, in: text)
+        let (range, latestStart) = searched(range, in: text)
         guard let automaton = automaton(for: text) else { return icuRange(text, range).flatMap { icuFirstMatch(in: text, range: $0) } }
-        return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.range }
+        return text.withSymbols { automaton.firstMatch(in: $0, range: range, latestStart: latestStart)?.range }
     }
 
     public func matches(_ text: FoldedText, range: NSRange? = nil) -> Bool {
         if passedOver(text) { return false }
-        let range = searched(range, in: text)
+        let (range, latestStart) = searched(range, in: text)
         guard let automaton = automaton(for: text) else { return icuRange(text, range).flatMap { icuFirstMatch(in: text, range: $0) } != nil }
-        return text.withSymbols { automaton.matches($0, range: range) }
+        return text.withSymbols { automaton.matches($0, range: range, latestStart: latestStart) }
     }
 
     /// The ranges of every match, left to right, without overlaps.
     public func ranges(in text: FoldedText, range: NSRange? = nil) -> [NSRange] {
         if passedOver(text) { return [] }
-        let range = searched(range, in: text)
+        let (range, latestStart) = searched(range, in: text)
         guard let automaton = automaton(for: text) else { return icuRange(text, range).map { icuMatches(in: text, range: $0).map(\.range) } ?? [] }
-        return text.withSymbols { automaton.allMatches(in: $0, range: range) }
+        return text.withSymbols { automaton.allMatches(in: $0, range: range, latestStart: latestStart) }
     }
 
     /// The first match with its capture groups. ICU runs only when the automaton has found that
@@ -217,9 +217,9 @@ public struct PatternSet: Sendable {
     public func firstMatching(in text: FoldedText, range: NSRange? = nil) -> Int? {
         if let screenSlot, screenSlot.rulesOut(text) { return nil }
         let whole = range ?? NSRange(location: 0, length: text.length)
-        let range = screenSlot?.searched(whole, in: text) ?? whole
+        let (range, latestStart) = screenSlot?.searched(whole, in: text) ?? (whole, .max)
         if let automaton, text.length <= Pattern.automatonLineLimit {
-            return text.withSymbols { automaton.firstMatch(in: $0, range: range)?.id }
+            return text.withSymbols { automaton.firstMatch(in: $0, range: range, latestStart: latestStart)?.id }
         }
         var best: (location: Int, index: Int)?
         for (index, member) in members.enumerated() {

@@ -120,32 +120,44 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// The leftmost-first match within `range` of `symbols`; assertions see the symbols around it.
-    func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Match? {
+    /// No match starts after `latestStart` (a line screen's word: see `ScreenStarts`).
+    func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange, latestStart: Int = .max) -> Match? {
         withDFAs { unanchored, anchored in
-            Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
+            Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, latestStart: latestStart, conditions,
                             unanchored, anchored, beginsAtTextStart: beginsAtTextStart)
         }
     }
 
-    /// Whether anything matches within `range`.
-    func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> Bool {
+    /// Whether anything matches within `range`; no match starts after `latestStart`.
+    func matches(_ symbols: UnsafeBufferPointer<UInt8>, range: NSRange, latestStart: Int = .max) -> Bool {
         withDFAs { unanchored, anchored in
             guard !conditions.isEmpty || beginsAtTextStart else {
-                return Self.earliestEnd(in: symbols, from: range.location, to: range.location + range.length, unanchored) != nil
+                let to = range.location + range.length
+                guard range.location <= latestStart else { return false }
+                return Self.earliestEnd(in: symbols, from: range.location, to: Self.scanEnd(to, latestStart, anchored), unanchored) != nil
             }
-            return Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, conditions,
-                                   unanchored, anchored, beginsAtTextStart: beginsAtTextStart) != nil
+            return Self.firstMatch(in: symbols, from: range.location, to: range.location + range.length, latestStart: latestStart,
+                                   conditions, unanchored, anchored, beginsAtTextStart: beginsAtTextStart) != nil
         }
     }
 
-    /// Where every match lies, left to right, without overlaps (as `NSRegularExpression.matches`).
-    func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange) -> [NSRange] {
+    /// Where a search for the earliest end of a match may stop: if a match starts no later than
+    /// `latestStart`, one from the same start ends within the fewest symbols a match needs.
+    @inline(__always)
+    private static func scanEnd(_ to: Int, _ latestStart: Int, _ dfa: LazyDFA) -> Int {
+        guard latestStart < to, let reach = dfa.shortestMatchReach else { return to }
+        return min(to, latestStart + reach)
+    }
+
+    /// Where every match lies, left to right, without overlaps (as `NSRegularExpression.matches`);
+    /// none starts after `latestStart`.
+    func allMatches(in symbols: UnsafeBufferPointer<UInt8>, range: NSRange, latestStart: Int = .max) -> [NSRange] {
         withDFAs { unanchored, anchored in
             var result: [NSRange] = []
             var position = range.location
             let end = range.location + range.length
             while position <= end,
-                  let match = Self.firstMatch(in: symbols, from: position, to: end, conditions, unanchored, anchored,
+                  let match = Self.firstMatch(in: symbols, from: position, to: end, latestStart: latestStart, conditions, unanchored, anchored,
                                               beginsAtTextStart: beginsAtTextStart) {
                 result.append(match.range)
                 let matchEnd = match.range.location + match.range.length
@@ -180,7 +192,8 @@ final class Automaton: @unchecked Sendable {
         return dfa.matchAtEnd(state) >= 0 ? to : nil
     }
 
-    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ conditions: [(id: Int, condition: LeadingLookBehind)],
+    private static func firstMatch(in symbols: UnsafeBufferPointer<UInt8>, from: Int, to: Int, latestStart: Int,
+                                   _ conditions: [(id: Int, condition: LeadingLookBehind)],
                                    _ unanchored: LazyDFA, _ anchored: LazyDFA, beginsAtTextStart: Bool) -> Match? {
         if beginsAtTextStart {
             // The one start there is: where the leftmost-first match from it ends, if anywhere.
@@ -191,10 +204,13 @@ final class Automaton: @unchecked Sendable {
             }
         }
         var from = from
-        while from <= to {
+        // The unanchored automaton's search for an end may stop early where the screen says when
+        // the last match starts; the anchored one reads on, for the match's whole length.
+        let scanTo = scanEnd(to, latestStart, anchored)
+        while from <= min(to, latestStart) {
             // The unanchored automaton ignores the conditions: it may report an end too early,
             // never too late.
-            guard let earliest = earliestEnd(in: symbols, from: from, to: to, unanchored) else { return nil }
+            guard let earliest = earliestEnd(in: symbols, from: from, to: scanTo, unanchored) else { return nil }
             // Some match ends at `earliest`, so one starts at or before it: the leftmost start is the
             // first position from which the anchored automaton matches. No match ends before
             // `earliest`, so none starts further back than the fewest symbols any match needs

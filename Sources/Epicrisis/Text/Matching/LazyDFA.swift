@@ -145,9 +145,9 @@ private struct Tables {
     /// threads dropped there for threads that began later (see `collect`).
     private var dropMasks: [UInt64] = []
     private var endDropMasks: [UInt64] = []
-    /// When collecting: where the last `matchingIDs` run first flagged each alternative (a
-    /// scratch of 64 entries, written only as an alternative is first flagged), and 64 more for
-    /// the second half of a line screened in halves.
+    /// When collecting: where the last `matchingIDs` run first flagged each alternative (64
+    /// entries, written only as an alternative is first flagged), 64 more for the second half of
+    /// a line screened in halves, and after those, as many of where each was last flagged.
     private let firstFlags: UnsafeMutablePointer<Int32>
     /// When collecting: the closure of the start per previous-symbol group and class after.
     private var startClosures: [Int: (next: [Int32], mask: UInt64, dropped: UInt64)] = [:]
@@ -178,7 +178,7 @@ private struct Tables {
         self.anchored = anchored
         self.collects = collects
         self.stateLimit = collects ? LazyDFA.screenStateLimit : LazyDFA.stateLimit
-        self.firstFlags = .allocate(capacity: collects ? 128 : 0)
+        self.firstFlags = .allocate(capacity: collects ? 256 : 0)
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
@@ -433,10 +433,17 @@ private struct Tables {
         }
         foundSecond |= endOfText(second, at: count, flagged: &flaggedSecond, secondFlags)
         // An id the first run flagged was flagged there first; the others where the second did.
-        var fromSecond = flaggedSecond & ~flaggedFirst
+        // Last where either did last.
+        let last = firstFlags + Self.lastFlagsOffset
+        var fromSecond = flaggedSecond
         while fromSecond != 0 {
             let id = fromSecond.trailingZeroBitCount
-            firstFlags[id] = secondFlags[id]
+            if flaggedFirst & (1 << UInt64(id)) == 0 {
+                firstFlags[id] = secondFlags[id]
+                last[id] = last[64 + id]
+            } else {
+                last[id] = max(last[id], last[64 + id])
+            }
             fromSecond &= fromSecond &- 1
         }
         return foundFirst | foundSecond
@@ -456,6 +463,7 @@ private struct Tables {
                 let mask = matchMasks[slot]
                 let flags = mask | dropMasks[slot]
                 Self.record(flags & ~flagged, at: position, in: firstFlags)
+                Self.record(flags, at: position, in: firstFlags + Self.lastFlagsOffset)
                 flagged |= flags
                 found |= mask
             }
@@ -470,11 +478,15 @@ private struct Tables {
         let last = endMasks[Int(state)]
         let flags = last | endDropMasks[Int(state)]
         Self.record(flags & ~flagged, at: end, in: firstFlags)
+        Self.record(flags, at: end, in: firstFlags + Self.lastFlagsOffset)
         flagged |= flags
         return last
     }
 
-    /// Notes `position` as where the alternatives in `new` were first flagged.
+    /// Where in `firstFlags` the last flags are kept.
+    private static let lastFlagsOffset = 128
+
+    /// Notes `position` as where the alternatives in `new` were flagged (first, or last).
     private static func record(_ new: UInt64, at position: Int, in firstFlags: UnsafeMutablePointer<Int32>) {
         var new = new
         while new != 0 {
@@ -483,18 +495,25 @@ private struct Tables {
         }
     }
 
-    /// The starts of the alternatives in `bounded` (a subset of `found`), from the last run that
-    /// recorded its first flags. Every thread that a match of an alternative begins is flagged
-    /// within `screenDepth` symbols of its start: where the match ends, where the thread reads
-    /// its last symbol, or where it is dropped for a thread that began later (`collect`). So no
-    /// match starts more than `screenDepth` symbols before the alternative's first flag.
+    /// Where the matches of the alternatives in `found` may start, from the last run that
+    /// recorded its flags: the earliest for those in `bounded` (a subset of `found`), the latest
+    /// for all. Every thread that a match of an alternative begins is flagged within
+    /// `screenDepth` symbols of its start: where the match ends, where the thread reads its last
+    /// symbol, or where it is dropped for a thread that began later (`collect`). So no match
+    /// starts more than `screenDepth` symbols before the alternative's first flag, nor after its
+    /// last. (A member whose opening gap the screen looks past begins its thread after the gap:
+    /// its matches start before the thread, and the earliest is not bounded, but the latest is.)
     func starts(of bounded: UInt64, among found: UInt64) -> ScreenStarts {
         var starts = ScreenStarts()
-        var remaining = bounded
+        var remaining = found
+        let last = firstFlags + Self.lastFlagsOffset
         while remaining != 0 {
             let id = remaining.trailingZeroBitCount
-            let index = (found & ((1 << UInt64(id)) &- 1)).nonzeroBitCount
-            starts.set(index, to: max(0, Int(firstFlags[id]) - Int(Self.screenDepth)))
+            let bit: UInt64 = 1 << UInt64(id)
+            let index = (found & (bit &- 1)).nonzeroBitCount
+            if index >= ScreenStarts.places { break }
+            if bounded & bit != 0 { starts.set(index, to: max(0, Int(firstFlags[id]) - Int(Self.screenDepth))) }
+            starts.setLatest(index, to: Int(last[id]))
             remaining &= remaining &- 1
         }
         return starts
