@@ -180,15 +180,20 @@ struct HeaderBlock {
             }
             part(to: bytes.count)
         }
-        let folded = parts.map(TextFolding.fold)
-        let department = parts.indices.first { index in
-            ["afd", "ambulator", "afsnit"].contains { folded[index].containsBytes($0) }
-        }.map { parts[$0] }
-        let organisation = parts.indices.first { index in
-            parts[index] != department && ["hospital", "sygehus", "klinik", "laege", "center"].contains { folded[index].containsBytes($0) }
-        }.map { parts[$0] }
+        let department = parts.first { Self.namesAny(of: Self.departmentWords, $0) }
+        let organisation = parts.first { $0 != department && Self.namesAny(of: Self.organisationWords, $0) }
         return Party(organisation: organisation ?? (department == nil ? parts.first : nil),
                      department: department, phone: PhonePattern.first(in: value), location: location)
+    }
+
+    private static let departmentWords = ["afd", "ambulator", "afsnit"].map { Array($0.utf8) }
+    private static let organisationWords = ["hospital", "sygehus", "klinik", "laege", "center"].map { Array($0.utf8) }
+
+    /// Whether the fold of `part` holds one of `words` (folded already).
+    private static func namesAny(of words: [[UInt8]], _ part: String) -> Bool {
+        TextFolding.withFold(part) { folded in
+            words.contains { word in word.withUnsafeBufferPointer { folded.contains($0) } }
+        }
     }
 
     /// A department named on an unlabelled line under the title.

@@ -260,8 +260,8 @@ public enum PhonePattern {
         // A number needs eight digits; most text has fewer. (ICU's `\d` also takes digits beyond
         // ASCII, two to four bytes each: every byte beyond ASCII is counted as one, so none is
         // counted short.)
-        var digits = 0
-        for byte in text.utf8 where (48...57).contains(byte) || byte >= 0x80 { digits += 1 }
+        var text = text
+        let digits = text.withUTF8 { bytes in bytes.reduce(0) { $0 + ((48...57).contains($1) || $1 >= 0x80 ? 1 : 0) } }
         guard digits >= 8 else { return nil }
         let folded = FoldedText(text)
         return firstMatch(in: folded).map { folded.originalText($0) }

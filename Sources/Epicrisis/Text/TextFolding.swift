@@ -16,6 +16,18 @@ public enum TextFolding {
         return FoldedText(text).text
     }
 
+    /// Calls `body` with the fold's UTF-8 (what `fold` returns), made without a `String` where
+    /// the text is ASCII and Danish letters: header fields are folded only to look for a word.
+    static func withFold<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        if let ascii = text.withUTF8(FoldedText.foldSimple) {
+            defer { ascii.storage.deallocate() }
+            return body(ascii.symbols)
+        }
+        var folded = FoldedText(text).text
+        return folded.withUTF8(body)
+    }
+
     /// Folds the letters of a regular expression and leaves its syntax alone: escapes (`\S`,
     /// `\p{L}`) and punctuation inside character classes (`[-–]`) keep their meaning.
     public static func foldPattern(_ pattern: String) -> String {

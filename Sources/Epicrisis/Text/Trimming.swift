@@ -4,12 +4,23 @@ extension String {
     /// Without spaces and tabs at either end (any Unicode space separator, as Foundation's
     /// `.whitespaces`).
     public var trimmingSpaces: String {
-        trimming { Self.isSpaceOrControl($0) && ($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }
+        if endsPrintable { return self }
+        return trimming { Self.isSpaceOrControl($0) && ($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }
     }
 
     /// Without white space or line breaks at either end (Unicode `White_Space`, as Foundation's
     /// `.whitespacesAndNewlines`).
-    public var trimmingSpacesAndNewlines: String { trimming { Self.isSpaceOrControl($0) && $0.properties.isWhitespace } }
+    public var trimmingSpacesAndNewlines: String {
+        if endsPrintable { return self }
+        return trimming { Self.isSpaceOrControl($0) && $0.properties.isWhitespace }
+    }
+
+    /// Whether the text opens and ends with printable ASCII, which is never white space: so
+    /// nearly every text, told from two bytes, without walking its scalars from both ends.
+    private var endsPrintable: Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    }
 
     /// Without the given characters at either end.
     public func trimming(_ characters: Set<Unicode.Scalar>) -> String { trimming { characters.contains($0) } }
