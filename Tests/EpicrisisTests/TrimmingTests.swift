@@ -21,6 +21,19 @@ struct TrimmingTests {
         #expect(text.trimmingSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Random texts of spaces, tabs and what stands beside them: cut by bytes or by scalars, the
+    /// same as Foundation's.
+    @Test("random spaces and tabs")
+    func randomSpaces() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(" \taå.\u{A0}\u{2003}\r-")
+        for _ in 0..<3_000 {
+            let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(text.trimmingSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
+
     /// The byte search the reader uses in place of `contains`: it must find what a plain
     /// comparison of UTF-8 finds, at the edges too.
     @Test("a byte search finds what a comparison at every offset finds")

@@ -5,7 +5,19 @@ extension String {
     /// `.whitespaces`).
     public var trimmingSpaces: String {
         if endsPrintable { return self }
-        return trimming { Self.isSpaceOrControl($0) && ($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }
+        // Spaces and tabs cut by their bytes (a field after a comma opens with one), down to an
+        // end of printable ASCII; any other end by scalars.
+        var text = self
+        let cut: String? = text.withUTF8 { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if start == end { return "" }
+            guard (0x21...0x7E).contains(bytes[start]), (0x21...0x7E).contains(bytes[end - 1]) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return cut ?? trimming { Self.isSpaceOrControl($0) && ($0 == "\t" || $0.properties.generalCategory == .spaceSeparator) }
     }
 
     /// Without white space or line breaks at either end (Unicode `White_Space`, as Foundation's
