@@ -44,6 +44,7 @@ struct HeaderBlock {
         for (index, line) in lines.enumerated() {
             // The header ends at the first blank line after a field; below it is the letter's body.
             if line.text.isEmpty, !fieldLines.isEmpty { break }
+            guard Self.mayHoldLabel(line.text) else { continue }
             let folded = FoldedText(line.text)
             let matches = Self.labelPattern.ranges(in: folded)
             for (position, match) in matches.enumerated() {
@@ -68,6 +69,16 @@ struct HeaderBlock {
             letter.patient.location = letter.patient.location ?? location
         }
         return fieldLines
+    }
+
+    /// Whether a line may hold a label: each is followed by a colon or a digit (`afterLabel`).
+    /// Told from the bytes (any beyond ASCII may fold to either), so that a line without (a
+    /// title, the body of a letter without a header) is not folded and searched for nothing.
+    private static func mayHoldLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.contains { $0 == UInt8(ascii: ":") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 >= 0x80 }
+        }
     }
 
     /// The label (as the pattern writes it) that a match of `labelPattern` holds, and where it starts.
