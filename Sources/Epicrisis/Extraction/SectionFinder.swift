@@ -61,14 +61,27 @@ struct SectionFinder {
         return (headings.entries[index], content.location == NSNotFound ? nil : content)
     }
 
+    /// Whether a text of at most 240 bytes has at most 60 scalars: its bytes that start one are
+    /// counted as far as the 61st.
+    private static func hasAtMost60Scalars(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars > 60 { return false }
+            }
+            return true
+        }
+    }
+
     /// A bold or upper-case line, or a bare label with a colon, that names no checklist item.
     private func isUnnamedHeading(_ line: AnalysedLine) -> Bool {
         let text = line.text
         guard text.utf8.count <= 240 else { return false } // surely more than 60 characters
         // Most lines are longer than a heading: counted among the bytes (those that start a
         // scalar), they are let go before their scalars are read.
-        let scalars = text.utf8.withContiguousStorageIfAvailable { $0.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } } ?? 0
-        guard scalars <= 60 else { return false }
+        guard text.utf8.count <= 60 || Self.hasAtMost60Scalars(text) else { return false }
         var letters = 0, characters = 0, words = 0
         var allUppercase = true, hasNumber = false, inWord = false
         for scalar in text.unicodeScalars {
