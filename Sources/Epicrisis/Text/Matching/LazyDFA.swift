@@ -507,14 +507,14 @@ private struct Tables {
         var starts = ScreenStarts()
         var remaining = found
         let last = firstFlags + Self.lastFlagsOffset
-        while remaining != 0 {
+        // The ids in the order of their bits: the index of each is the count of those before.
+        var index = 0
+        while remaining != 0, index < ScreenStarts.places {
             let id = remaining.trailingZeroBitCount
-            let bit: UInt64 = 1 << UInt64(id)
-            let index = (found & (bit &- 1)).nonzeroBitCount
-            if index >= ScreenStarts.places { break }
-            if bounded & bit != 0 { starts.set(index, to: max(0, Int(firstFlags[id]) - Int(Self.screenDepth))) }
+            if bounded & (1 << UInt64(id)) != 0 { starts.set(index, to: max(0, Int(firstFlags[id]) - Int(Self.screenDepth))) }
             starts.setLatest(index, to: Int(last[id]))
             remaining &= remaining &- 1
+            index += 1
         }
         return starts
     }
