@@ -65,3 +65,28 @@ struct TrimmingTests {
         #expect(FoldedText("Straße").originalText(NSRange(location: 4, length: 1)) == "ß")
     }
 }
+
+/// A line's bytes trimmed the quick way (most lines) must give what the general way gives: tabs
+/// made four spaces, the spaces and no-break spaces before the text counted, white space dropped.
+@Suite("Line bytes")
+struct LineBytesTests {
+    /// The general way, as `LineBytes` takes it for lines the quick way leaves.
+    private func reference(_ bytes: [UInt8]) -> (String, Int) {
+        let expanded = String(decoding: bytes.flatMap { $0 == 0x09 ? [0x20, 0x20, 0x20, 0x20] : [$0] }, as: UTF8.self)
+        let leading = expanded.prefix { $0 == " " || $0 == "\u{A0}" }.count
+        return (String(expanded.dropFirst(leading)).trimmingSpaces, leading)
+    }
+
+    @Test("random lines trim the same either way")
+    func randomLines() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [" ", " ", "\t", "a", "B", "ø", "Å", "é", "\u{A0}", "\u{2003}", "e\u{301}", "\u{301}", "-", "."]
+        for _ in 0..<5_000 {
+            let line = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(line.utf8)
+            let (text, leading) = LineBytes.trimmed(bytes[...])
+            let expected = reference(bytes)
+            #expect(Array(text.utf8) == Array(expected.0.utf8) && leading == expected.1, "\(line.debugDescription)")
+        }
+    }
+}

@@ -41,8 +41,19 @@ enum LineBytes {
         while last > first, bytes[last - 1] == 0x20 { last -= 1 }
         let hasTab = bytes.withContiguousStorageIfAvailable { $0.firstIndex(of: 0x09, in: 0..<$0.count) != nil }
             ?? bytes.contains(0x09)
-        guard !hasTab, first == last || (bytes[first] < 0x80 && bytes[last - 1] < 0x80) else { return nil }
+        guard !hasTab, first == last || (isPlainEnd(bytes[first]) && isPlainEnd(bytes[last - 1], after: bytes[last - 2 >= first ? last - 2 : first]))
+        else { return nil }
         return (first, last, leading)
+    }
+
+    /// Whether the line may open or end with this byte, as trimming would leave it: printable
+    /// ASCII, or (at the end, a byte after C3) a letter of Latin-1 (`æ`, `ø`, `å`, `é`), which is
+    /// neither a space nor a mark that would join a space before it. Anything else takes the
+    /// general path.
+    private static func isPlainEnd(_ byte: UInt8, after previous: UInt8? = nil) -> Bool {
+        if byte < 0x80 { return true }
+        guard let previous else { return byte == 0xC3 }
+        return previous == 0xC3 && (0x80...0xBF).contains(byte)
     }
 
     /// The general case: tabs made four spaces (byte for byte, rather than by Foundation's
