@@ -348,7 +348,7 @@ struct AutomatonTests {
                        #"abcabcabcab"#, #"(?:^|\s)c\.?\s*x"#, #"a[ab]*c"#, #"b(a|ab|xa)+y"#, #"ab ab ab xy\w*"#, #"\bcab cab (x|yy)+a"#,
                        #"ab cab ab cab xy"#]
         let patterns = try sources.map { try builder.enrol(Pattern($0)) }
-        let set = builder.enrol(PatternSet(try [#"bc\b"#, #"x.y"#].map(Pattern.init)))
+        let set = builder.enrol(PatternSet([#"bc\b"#, #"x.y"#].map(Pattern.init(literal:))))
         let screen = builder.build()
         var generator = SystemRandomNumberGenerator()
         for round in 0..<1_500 {
