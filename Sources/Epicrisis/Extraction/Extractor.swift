@@ -128,6 +128,8 @@ public struct Extractor: Sendable {
     /// finding the code.)
     static func withoutDots(_ code: String) -> String {
         guard code.utf8.contains(UInt8(ascii: ".")) else { return code }
+        // A dot a combining mark follows is one character, which Foundation leaves.
+        guard code.utf8.allSatisfy({ $0 < 0x80 }) else { return code.replacingOccurrences(of: ".", with: "") }
         return String(decoding: code.utf8.filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
     }
 

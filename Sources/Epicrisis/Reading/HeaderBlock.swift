@@ -191,8 +191,12 @@ struct HeaderBlock {
             }
             part(to: bytes.count)
         }
-        let department = parts.first { Self.namesAny(of: Self.departmentWords, $0) }
-        let organisation = parts.first { $0 != department && Self.namesAny(of: Self.organisationWords, $0) }
+        // Each part folded once, for both lists.
+        let names = parts.map { part in
+            TextFolding.withFold(part) { folded in (Self.holdsAny(of: Self.departmentWords, folded), Self.holdsAny(of: Self.organisationWords, folded)) }
+        }
+        let department = parts.indices.first { names[$0].0 }.map { parts[$0] }
+        let organisation = parts.indices.first { parts[$0] != department && names[$0].1 }.map { parts[$0] }
         return Party(organisation: organisation ?? (department == nil ? parts.first : nil),
                      department: department, phone: PhonePattern.first(in: value), location: location)
     }
@@ -200,11 +204,9 @@ struct HeaderBlock {
     private static let departmentWords = ["afd", "ambulator", "afsnit"].map { Array($0.utf8) }
     private static let organisationWords = ["hospital", "sygehus", "klinik", "laege", "center"].map { Array($0.utf8) }
 
-    /// Whether the fold of `part` holds one of `words` (folded already).
-    private static func namesAny(of words: [[UInt8]], _ part: String) -> Bool {
-        TextFolding.withFold(part) { folded in
-            words.contains { word in word.withUnsafeBufferPointer { folded.contains($0) } }
-        }
+    /// Whether a fold holds one of `words` (folded already).
+    private static func holdsAny(of words: [[UInt8]], _ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        words.contains { word in word.withUnsafeBufferPointer { folded.contains($0) } }
     }
 
     /// A department named on an unlabelled line under the title.

@@ -47,9 +47,9 @@ enum LineBytes {
     }
 
     /// Whether the line may open or end with this byte, as trimming would leave it: printable
-    /// ASCII, or (at the end, a byte after C3) a letter of Latin-1 (`æ`, `ø`, `å`, `é`), which is
-    /// neither a space nor a mark that would join a space before it. Anything else takes the
-    /// general path.
+    /// ASCII, or (at the end, a byte after C3) a character of Latin-1 from `À` to `ÿ` (`æ`, `ø`,
+    /// `å`, `é`; `×` and `÷` too), which is neither a space nor a mark that would join a space
+    /// before it. Anything else takes the general path.
     private static func isPlainEnd(_ byte: UInt8, after previous: UInt8? = nil) -> Bool {
         if byte < 0x80 { return true }
         guard let previous else { return byte == 0xC3 }

@@ -41,7 +41,7 @@ public final class LineScreen: Sendable {
 
     /// Bit `i` set when member `i` may match somewhere in `symbols`, every bit for a line the
     /// automata do not run on and for a thread's first `warmUp` lines; and where the candidates'
-    /// matches may first start.
+    /// matches may first and last start.
     func candidates(in symbols: UnsafeBufferPointer<UInt8>) -> (UInt64, ScreenStarts) {
         guard let automaton, symbols.count <= Pattern.automatonLineLimit,
               ThreadDFAs.withCurrent({ $0.countLineScreened() > warmUp }) else { return (.max, ScreenStarts()) }
@@ -118,7 +118,10 @@ struct ScreenStarts: Sendable {
         Self.set(index, to: start, in: &earliest)
     }
 
+    /// A start past what 16 bits hold is left unknown, not cut short: a latest start cut short
+    /// would stop a search before a match (lines screened are far shorter).
     mutating func setLatest(_ index: Int, to start: Int) {
+        guard start + 1 <= Int(UInt16.max) else { return }
         Self.set(index, to: start + 1, in: &latest)
     }
 

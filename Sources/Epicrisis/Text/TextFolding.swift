@@ -109,7 +109,7 @@ public final class FoldedText: @unchecked Sendable {
     /// may match in it.
     let screen: Int
     let screenCandidates: UInt64
-    /// Where the candidates' matches may first start.
+    /// Where the candidates' matches may first and last start.
     let screenStarts: ScreenStarts
 
     /// Folds a text; with `screen`, also screens it, so that the screen's members pass it over where

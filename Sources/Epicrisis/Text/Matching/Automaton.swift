@@ -95,7 +95,7 @@ final class Automaton: @unchecked Sendable {
     }
 
     /// Bit `i` set when alternative `i` may match somewhere in `symbols` (a `screening`
-    /// automaton), with where the members' matches may first start.
+    /// automaton), with where the members' matches may first and last start.
     func matchingIDsAndStarts(in symbols: UnsafeBufferPointer<UInt8>) -> (UInt64, ScreenStarts) {
         withDFAs { unanchored, _ in unanchored.matchingIDsAndStarts(symbols, bounded: boundedStarts) }
     }

@@ -88,9 +88,9 @@ final class LazyDFA {
     }
 
     /// Bit `id` set for each alternative that matches somewhere in `symbols` (collecting
-    /// automata only), with where the matches of the alternatives in `bounded` may first start
-    /// (see `ScreenStarts`). A long line is run in halves unless `inHalves` is false (for
-    /// testing that the answer is one run's).
+    /// automata only), with where the matches of the alternatives in `bounded` may first start,
+    /// and of all of them last start (see `ScreenStarts`). A long line is run in halves unless
+    /// `inHalves` is false (for testing that the answer is one run's).
     func matchingIDsAndStarts(_ symbols: UnsafeBufferPointer<UInt8>, bounded: UInt64, inHalves: Bool = true) -> (UInt64, ScreenStarts) {
         let found = tables.pointee.matchingIDs(symbols, inHalves: inHalves)
         return (found, tables.pointee.starts(of: found & bounded, among: found))
@@ -111,9 +111,9 @@ private struct Tables {
     /// scanning loops read it without bounds checks (they are the hot path), and in 16 bits: the
     /// loops wait on these loads, and a line screen's table outgrew the cache at 32 bits (with
     /// the next state also kept as its row's offset, in a second table, twice that). A DFA holds
-    /// at most its limit, the state a run starts in and one per symbol of the run: callers keep
-    /// lines to `Pattern.automatonLineLimit` symbols, so fewer than 2^15 (`addState` traps
-    /// beyond).
+    /// at most its limit, the states its runs start in and one per symbol they read (a line
+    /// screened in halves: its symbols and `screenDepth` more): callers keep lines to
+    /// `Pattern.automatonLineLimit` symbols, so fewer than 2^15 (`addState` traps beyond).
     ///
     /// A column per class, `columnLength` states long: the entry a symbol leads to is at its
     /// column's offset (`columnOf`, read apart from the state) plus the state, so each step of a
@@ -378,7 +378,7 @@ private struct Tables {
     }
 
     /// The ids that match somewhere in `symbols`, noting in `firstFlags` where each id is first
-    /// flagged (for `starts`).
+    /// and last flagged (for `starts`).
     mutating func matchingIDs(_ symbols: UnsafeBufferPointer<UInt8>, inHalves: Bool) -> UInt64 {
         if inHalves, symbols.count >= Self.halvedLength { return matchingIDsInHalves(symbols) }
         var found: UInt64 = 0
