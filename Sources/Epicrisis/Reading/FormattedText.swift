@@ -19,6 +19,7 @@ struct FormattedText {
 
     init(element: XMLElement) {
         self.element = element.localName
+        lines.reserveCapacity(64)
         walk(element, emphasised: false)
         endLine()
         while lines.last?.text.isEmpty == true { lines.removeLast() }
@@ -67,6 +68,9 @@ struct FormattedText {
             let runStart = index
             var characters = 0
             var visible = 0
+            // Only whether the line has visible characters of each kind matters: once it has,
+            // the words' spaces are not counted.
+            let counting = (emphasised ? emphasisedCharacters : plainCharacters) == 0
             var byte = text[index]
             while true {
                 // Eight ASCII bytes with no line end or tab among them (most of any text) at
@@ -75,9 +79,11 @@ struct FormattedText {
                     let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
                     guard word & 0x8080_8080_8080_8080 == 0,
                           WordFold.equal(word, 0x0A) | WordFold.equal(word, 0x0D) | WordFold.equal(word, 0x09) == 0 else { break }
-                    let spaces = WordFold.equal(word, 0x20) | WordFold.equal(word, 0x0B) | WordFold.equal(word, 0x0C)
+                    if counting {
+                        let spaces = WordFold.equal(word, 0x20) | WordFold.equal(word, 0x0B) | WordFold.equal(word, 0x0C)
+                        visible += 8 - spaces.nonzeroBitCount
+                    }
                     characters += 8
-                    visible += 8 - spaces.nonzeroBitCount
                     index += 8
                 }
                 byte = text[index]
