@@ -407,7 +407,7 @@ private struct Tables {
     /// the middle, just where one run would, and a run begun at the middle flags every thread
     /// begun after (no older thread changes what becomes of a younger one: where two meet, the
     /// younger is kept), and is in one run's state from `screenDepth` past the middle on. The
-    /// ids and first flags are those of one run.
+    /// ids, first flags and last flags are those of one run.
     private mutating func matchingIDsInHalves(_ symbols: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = symbols.count
         let middle = count / 2
