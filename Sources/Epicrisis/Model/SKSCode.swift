@@ -82,7 +82,6 @@ extension SKSCode {
     }
 
     private static func mayHoldLookalike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
         // The letter O is rare in a line: found first, then its neighbours are looked at.
         var offset = 0
         while let index = utf8.firstIndex(of: UInt8(ascii: "O"), in: offset..<utf8.count) {

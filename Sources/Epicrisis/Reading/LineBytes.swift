@@ -41,19 +41,16 @@ enum LineBytes {
         while last > first, bytes[last - 1] == 0x20 { last -= 1 }
         let hasTab = bytes.withContiguousStorageIfAvailable { $0.firstIndex(of: 0x09, in: 0..<$0.count) != nil }
             ?? bytes.contains(0x09)
-        guard !hasTab, first == last || (isPlainEnd(bytes[first]) && isPlainEnd(bytes[last - 1], after: bytes[last - 2 >= first ? last - 2 : first]))
-        else { return nil }
-        return (first, last, leading)
-    }
-
-    /// Whether the line may open or end with this byte, as trimming would leave it: printable
-    /// ASCII, or (at the end, a byte after C3) a character of Latin-1 from `À` to `ÿ` (`æ`, `ø`,
-    /// `å`, `é`; `×` and `÷` too), which is neither a space nor a mark that would join a space
-    /// before it. Anything else takes the general path.
-    private static func isPlainEnd(_ byte: UInt8, after previous: UInt8? = nil) -> Bool {
-        if byte < 0x80 { return true }
-        guard let previous else { return byte == 0xC3 }
-        return previous == 0xC3 && (0x80...0xBF).contains(byte)
+        guard !hasTab else { return nil }
+        guard first < last else { return (first, last, leading) }
+        // Either end as trimming would leave it: ASCII, or a character of Latin-1 from `À` to
+        // `ÿ` (C3 and a second byte: `æ`, `ø`, `å`, `é`; `×` and `÷` too), which is neither a
+        // space nor a mark that would join a space before it. Anything else takes the general
+        // path. (A last byte that continues a character has the character's first in the line.)
+        let opensPlain = bytes[first] < 0x80 || bytes[first] == 0xC3
+        let ending = bytes[last - 1]
+        let endsPlain = ending < 0x80 || (ending & 0xC0 == 0x80 && bytes[last - 2] == 0xC3)
+        return opensPlain && endsPlain ? (first, last, leading) : nil
     }
 
     /// The general case: tabs made four spaces (byte for byte, rather than by Foundation's

@@ -6,20 +6,15 @@ import Foundation
 /// the same way when they are loaded, so one pattern matches every spelling.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
-        var text = text
-        // A text of ASCII and Danish letters (most header fields) is folded by the line fold's
-        // fast path, without the rest of a `FoldedText`.
-        if let ascii = text.withUTF8(FoldedText.foldSimple) {
-            defer { ascii.storage.deallocate() }
-            return String(decoding: ascii.symbols, as: UTF8.self)
-        }
-        return FoldedText(text).text
+        withFold(text) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the fold's UTF-8 (what `fold` returns), made without a `String` where
     /// the text is ASCII and Danish letters: header fields are folded only to look for a word.
     static func withFold<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var text = text
+        // A text of ASCII and Danish letters (most header fields) is folded by the line fold's
+        // fast path, without the rest of a `FoldedText`.
         if let ascii = text.withUTF8(FoldedText.foldSimple) {
             defer { ascii.storage.deallocate() }
             return body(ascii.symbols)

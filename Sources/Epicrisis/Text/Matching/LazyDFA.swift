@@ -178,7 +178,7 @@ private struct Tables {
         self.anchored = anchored
         self.collects = collects
         self.stateLimit = collects ? LazyDFA.screenStateLimit : LazyDFA.stateLimit
-        self.firstFlags = .allocate(capacity: collects ? 256 : 0)
+        self.firstFlags = .allocate(capacity: collects ? 4 * 64 : 0)
         self.stride = program.classCount
         self.starts = [Int32](repeating: -1, count: program.prevGroupCount + 1)
         self.stamps = [UInt32](repeating: 0, count: program.instructions.count)
@@ -417,7 +417,7 @@ private struct Tables {
         var second = Int(startKeepingStates(before: symbols[middle - 1]))
         var foundFirst: UInt64 = 0, flaggedFirst: UInt64 = 0
         var foundSecond: UInt64 = 0, flaggedSecond: UInt64 = 0
-        let secondFlags = firstFlags + 64
+        let secondFlags = firstFlags + Self.secondRunFlagsOffset
         let columnOf = self.columnOf
         var table = self.table
         // The second half is the shorter: `count - middle` is at most `firstEnd`.
@@ -440,9 +440,9 @@ private struct Tables {
             let id = fromSecond.trailingZeroBitCount
             if flaggedFirst & (1 << UInt64(id)) == 0 {
                 firstFlags[id] = secondFlags[id]
-                last[id] = last[64 + id]
+                last[id] = last[Self.secondRunFlagsOffset + id]
             } else {
-                last[id] = max(last[id], last[64 + id])
+                last[id] = max(last[id], last[Self.secondRunFlagsOffset + id])
             }
             fromSecond &= fromSecond &- 1
         }
@@ -485,6 +485,8 @@ private struct Tables {
 
     /// Where in `firstFlags` the last flags are kept.
     private static let lastFlagsOffset = 128
+    /// Where in `firstFlags` (and past `lastFlagsOffset`) the second half of a line keeps its flags.
+    private static let secondRunFlagsOffset = 64
 
     /// Notes `position` as where the alternatives in `new` were flagged (first, or last).
     private static func record(_ new: UInt64, at position: Int, in firstFlags: UnsafeMutablePointer<Int32>) {

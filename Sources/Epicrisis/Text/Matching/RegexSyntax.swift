@@ -54,7 +54,7 @@ enum RegexNode {
             // What follows the last node that must read (or assert) may match nothing anywhere:
             // the nodes before that one as they were, and that one cut short.
             guard let last = nodes.lastIndex(where: { !$0.matchesNothingAnywhere }) else { return 0 }
-            let before = nodes[..<last].reduce(0 as Int?) { total, node in total.flatMap { total in node.longestMatch.map { total + $0 } } }
+            let before = RegexNode.sequence(Array(nodes[..<last])).longestMatch
             return before.flatMap { before in nodes[last].shortestMatchReach.map { before + $0 } }
         }
     }
