@@ -132,7 +132,7 @@ struct AutomatonTests {
         var lines = ["Kirurgisk afd., tlf. 65 41 22 33", "12 34 56 78 9.1, +45 11223344 og 1122334455", "1.22 33 44 55",
                      "1122334455 11 22 33 44", "11 22 33 44,5", "11 22 33 44.x", "11223344,"]
         for _ in 0..<4_000 {
-            lines.append((0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            lines.append(generator.text(lengths: 0...24, of: pieces))
         }
         for line in lines {
             let text = FoldedText(line)
@@ -244,8 +244,7 @@ struct AutomatonTests {
         let alphabet = Array("oOeEaA@[Z`z{ .,-19æøåÆØÅ") + ["é"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
-            let length = Int.random(in: 0...40, using: &generator)
-            let original = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let original = generator.text(lengths: 0...40, of: alphabet)
             let fast = FoldedText(original)
             let general = FoldedText(generalFoldOf: original)
             #expect(fast.withSymbols(Array.init) == general.withSymbols(Array.init), "\(original)")
@@ -353,14 +352,14 @@ struct AutomatonTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<1_500 {
             // A third of the lines long runs of a and b, where threads of `a[ab]*c` meet.
-            let alphabet = round % 3 == 0 ? "aaabbbbc" : "abc xy."
+            let alphabet = Array(round % 3 == 0 ? "aaabbbbc" : "abc xy.")
             // A fifth of the lines long enough to be screened in halves; some of words, where
             // phrases longer than the screen follows begin and break off.
             let length = round % 5 == 4 ? Int.random(in: 48...90, using: &generator) : Int.random(in: 0...40, using: &generator)
             let words = ["ab ", "ab ", "xy", "cab ", "x", "yy", "a", " ", "c", "ab cab ", "ab cab ab cab "]
             let line = round % 5 == 1
-                ? String((0..<length / 2).map { _ in words.randomElement(using: &generator)! }.joined().prefix(length))
-                : String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+                ? String(generator.text(length / 2, of: words).prefix(length))
+                : generator.text(length, of: alphabet)
             let plain = FoldedText(line)
             let screened = FoldedText(line, screen: screen)
             for start in 0...plain.length where plain.length < 48 || start % 6 == 0 {
@@ -387,7 +386,7 @@ struct AutomatonTests {
         var generator = SystemRandomNumberGenerator()
         for round in 0..<3_000 {
             let alphabet = Array(round % 3 == 0 ? "aaabbbbc" : round % 3 == 1 ? "abc xy." : "abcektomiy ")
-            let line = (0..<Int.random(in: 40...160, using: &generator)).map { _ in UInt8(ascii: alphabet.randomElement(using: &generator)!.unicodeScalars.first!) }
+            let line = Array(generator.text(lengths: 40...160, of: alphabet).utf8) // ASCII: a byte a character
             line.withUnsafeBufferPointer { symbols in
                 let (halvedIDs, halvedStarts) = dfa.matchingIDsAndStarts(symbols, bounded: .max)
                 let (ids, starts) = dfa.matchingIDsAndStarts(symbols, bounded: .max, inHalves: false)

@@ -38,7 +38,7 @@ struct SKSCodeTests {
         let symbols = Array("DdCcZzKkB0123459ﬀé.\r\n٣ ")
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<3_000 {
-            codes.append(String((0..<Int.random(in: 0...9, using: &generator)).map { _ in symbols.randomElement(using: &generator)! }))
+            codes.append(generator.text(lengths: 0...9, of: symbols))
         }
         for code in codes {
             #expect(SKSCode.isWellFormedDiagnosis(code) == wellFormed(code), "\(code.debugDescription)")

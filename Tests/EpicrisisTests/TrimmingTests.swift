@@ -28,7 +28,7 @@ struct TrimmingTests {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array(" \taå.\u{A0}\u{2003}\r-")
         for _ in 0..<3_000 {
-            let text = String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let text = generator.text(lengths: 0...8, of: alphabet)
             #expect(text.trimmingSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
             #expect(text.trimmingSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
         }
@@ -41,8 +41,8 @@ struct TrimmingTests {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("abå ")
         for _ in 0..<2_000 {
-            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
-            let needle = String((0..<Int.random(in: 0...3, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let text = generator.text(lengths: 0...12, of: alphabet)
+            let needle = generator.text(lengths: 0...3, of: alphabet)
             let bytes = Array(text.utf8), sought = Array(needle.utf8)
             let expected = sought.isEmpty || (sought.count <= bytes.count
                 && (0...(bytes.count - sought.count)).contains { Array(bytes[$0..<($0 + sought.count)]) == sought })
@@ -82,7 +82,7 @@ struct LineBytesTests {
         var generator = SystemRandomNumberGenerator()
         let pieces = [" ", " ", "\t", "a", "B", "ø", "Å", "é", "\u{A0}", "\u{2003}", "e\u{301}", "\u{301}", "-", "."]
         for _ in 0..<5_000 {
-            let line = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let line = generator.text(lengths: 0...7, of: pieces)
             let bytes = Array(line.utf8)
             let (text, leading) = LineBytes.trimmed(bytes[...])
             let expected = reference(bytes)
