@@ -42,6 +42,34 @@ struct OIOXMLReaderTests {
         #expect(letter.lines[0].location.line == 14)
     }
 
+    /// A thread reads its letters with one parser context and one pair of tree buffers: a letter
+    /// must read the same after any other, whatever that one was.
+    @Test("a letter reads the same after a windows-1252 letter, a malformed one or a larger one")
+    func parserCarriesNothingOver() throws {
+        func latin1(_ xml: String, declaring encoding: String) -> [UInt8] {
+            xml.replacingOccurrences(of: "UTF-8", with: encoding).unicodeScalars.map { UInt8($0.value) }
+        }
+        let reader = OIOXMLReader()
+        // Converted to UTF-8 before parsing, its declaration then ignored: the next letter's is not.
+        let windows1252 = latin1(Fixtures.oioxml(text01: "Kræft i tyktarmen"), declaring: "windows-1252")
+        let iso88591 = latin1(Fixtures.oioxml(text01: "Senfølger: ingen"), declaring: "ISO-8859-1")
+        let malformed = Array(Fixtures.oioxml(text01: "<Bold>Diagnose</Break/>").utf8)
+        let larger = Array(Fixtures.oioxml(text01: Array(repeating: "Linje med æ, ø og å", count: 2_000).joined(separator: "<Break/>")).utf8)
+        let small = Array(Fixtures.oioxml(text01: "Plan:<Space/>kontrol").utf8)
+
+        let alone = try reader.read(iso88591, path: "alone.xml").first?.lines.map(\.text)
+        #expect(alone == ["Senfølger: ingen"])
+        #expect(try reader.read(windows1252, path: "a.xml").first?.lines.map(\.text) == ["Kræft i tyktarmen"])
+        #expect(try reader.read(iso88591, path: "b.xml").first?.lines.map(\.text) == alone)
+        #expect(throws: ReadError.self) { try reader.read(malformed, path: "c.xml") }
+        #expect(try reader.read(small, path: "d.xml").first?.lines.map(\.text) == ["Plan: kontrol"])
+        #expect(try reader.read(larger, path: "e.xml").first?.lines.count == 2_000)
+        let after = try #require(try reader.read(small, path: "f.xml").first)
+        #expect(after.lines.map(\.text) == ["Plan: kontrol"])
+        #expect(after.sender.organisation == "Testhospitalet")
+        #expect(after.lines.first?.location.line == 14)
+    }
+
     @Test("any rep.oio.dk namespace version; elements matched by local name", arguments: [
         "http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2006/07/01/",
         "http://rep.oio.dk/sundcom.dk/medcom.dk/xml/schemas/2012/03/28/",

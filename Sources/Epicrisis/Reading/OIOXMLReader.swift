@@ -61,44 +61,40 @@ public struct OIOXMLReader: Sendable {
         return found.sorted { $0.location.line < $1.location.line }
     }
 
-    /// The document as an `XMLTree`.
+    /// The document as an `XMLTree`, parsed with this thread's parser context.
     static func parse(_ bytes: [UInt8], path: String) throws(ReadError) -> XMLTree {
-        let builder = XMLTreeBuilder()
-        let document = try parse(bytes, path: path, building: builder)
+        guard let parser = ThreadParser.current else {
+            throw ReadError(file: path, message: "libxml2 could not allocate a parser")
+        }
+        let builder = XMLTreeBuilder(buffers: parser.takeBuffers())
+        let document = try parser.parse(building: builder) { context throws(ReadError) in
+            try read(bytes, path: path, with: context, errors: builder.errors)
+        }
         xmlFreeDoc(document) // holds no more than the prolog's declarations
         return builder.finish()
     }
 
-    /// The document as libxml2's tree; the caller frees it.
+    /// The document as libxml2's tree, parsed with a context of its own; the caller frees it.
     private static func parseDocument(_ bytes: [UInt8], path: String) throws(ReadError) -> xmlDocPtr {
-        try parse(bytes, path: path, building: nil)
-    }
-
-    /// Parses with libxml2, its errors collected, not printed; with a builder the elements, text
-    /// and comments go to the builder and the document returned holds none of them.
-    private static func parse(_ bytes: [UInt8], path: String, building builder: XMLTreeBuilder?) throws(ReadError) -> xmlDocPtr {
-        // Errors that libxml2 raises outside the parser context (a failed encoding conversion)
-        // would otherwise be printed; the parser context's own errors are collected below.
-        epicheck_silence_generic_errors()
         guard let context = xmlNewParserCtxt() else {
             throw ReadError(file: path, message: "libxml2 could not allocate a parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        let building = builder != nil
-        let builder = builder ?? XMLTreeBuilder() // for its error collector
-        let box = Unmanaged.passRetained(builder)
+        let collector = XMLTreeBuilder() // for its error collector; the events go to libxml2's tree
+        let box = Unmanaged.passRetained(collector)
         defer { box.release() }
         context.pointee._private = box.toOpaque()
-        // A structured handler on the context keeps every message out of stderr and keeps its position.
-        context.pointee.sax.pointee.serror = { userData, error in
-            guard let userData, let error else { return }
-            // From any context: an entity's value parsed in one of its own reports its errors here.
-            XMLEvents.builder(of: userData)?.errors.record(error.pointee)
-        }
-        if building {
-            builder.context = context
-            XMLEvents.route(context.pointee.sax)
-        }
+        XMLEvents.collectErrors(context.pointee.sax)
+        return try read(bytes, path: path, with: context, errors: collector.errors)
+    }
+
+    /// Parses with libxml2 in `context`, whose handlers say where the events and errors go; the
+    /// errors are collected, not printed.
+    private static func read(_ bytes: [UInt8], path: String, with context: xmlParserCtxtPtr,
+                             errors: ParseErrorCollector) throws(ReadError) -> xmlDocPtr {
+        // Errors that libxml2 raises outside the parser context (a failed encoding conversion)
+        // would otherwise be printed; the parser context's own errors are collected.
+        epicheck_silence_generic_errors()
         // A windows-1252 letter is read as UTF-8 converted here, its declaration then ignored.
         let converted = DeclaredWindows1252.utf8(bytes)
         let options = converted == nil ? Self.parseOptions : Self.parseOptions | Int32(XML_PARSE_IGNORE_ENC.rawValue)
@@ -111,11 +107,11 @@ public struct OIOXMLReader: Sendable {
             }
         }
         let wellFormed = context.pointee.wellFormed != 0
-        if let document, wellFormed, builder.errors.firstFatal == nil {
+        if let document, wellFormed, errors.firstFatal == nil {
             return document
         }
         if let document { xmlFreeDoc(document) }
-        let failure = builder.errors.firstFatal ?? builder.errors.first
+        let failure = errors.firstFatal ?? errors.first
         throw ReadError(file: path, line: failure?.line, column: failure?.column,
                         message: "malformed XML: " + (failure?.message ?? "libxml2 could not parse the document"))
     }

@@ -60,6 +60,16 @@ enum XMLEvents {
         }
     }
 
+    /// Points the handler's structured errors at the collector of the builder the parser
+    /// context's private pointer holds: every message kept out of stderr, with its position.
+    static func collectErrors(_ sax: UnsafeMutablePointer<xmlSAXHandler>) {
+        sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            // From any context: an entity's value parsed in one of its own reports its errors here.
+            XMLEvents.builder(of: userData)?.errors.record(error.pointee)
+        }
+    }
+
     /// Hands an event to the builder of the context it comes from, with the parser's line; false
     /// for an event of another context (see above), which the caller hands to libxml2. The
     /// builder is borrowed, not retained: the reader holds it for the whole parse.

@@ -39,16 +39,20 @@ final class XMLTree {
     let nodes: UnsafeBufferPointer<Node>
     let bytes: UnsafePointer<UInt8>
     let namespaces: [String]
+    /// The buffers `nodes` and `bytes` lie in, handed on to the next tree this thread builds.
+    private let nodeBuffer: GrowingBuffer<Node>
+    private let byteBuffer: GrowingBuffer<UInt8>
 
-    fileprivate init(nodes: UnsafeBufferPointer<Node>, bytes: UnsafePointer<UInt8>, namespaces: [String]) {
-        self.nodes = nodes
-        self.bytes = bytes
+    fileprivate init(nodes: GrowingBuffer<Node>, bytes: GrowingBuffer<UInt8>, namespaces: [String]) {
+        self.nodes = UnsafeBufferPointer(start: nodes.base, count: nodes.count)
+        self.bytes = UnsafePointer(bytes.base)
         self.namespaces = namespaces
+        nodeBuffer = nodes
+        byteBuffer = bytes
     }
 
     deinit {
-        nodes.deallocate()
-        bytes.deallocate()
+        ThreadParser.recycle(nodes: nodeBuffer, bytes: byteBuffer)
     }
 
     /// The root element, if the document has one.
@@ -102,8 +106,8 @@ final class XMLTreeBuilder {
     // One parse on one thread writes these, an event at a time, into buffers of its own: arrays'
     // checks (and Swift's run-time checks of each access to a class's `var`s) cost more than the
     // writes.
-    @exclusivity(unchecked) private var nodes = GrowingBuffer<XMLTree.Node>(capacity: 256)
-    @exclusivity(unchecked) private var bytes = GrowingBuffer<UInt8>(capacity: 8_192)
+    @exclusivity(unchecked) private var nodes: GrowingBuffer<XMLTree.Node>
+    @exclusivity(unchecked) private var bytes: GrowingBuffer<UInt8>
     /// The elements open at this point of the document; the document node at the bottom.
     @exclusivity(unchecked) private var open = GrowingBuffer<Int32>(capacity: 32)
     @exclusivity(unchecked) private var namespaces: [String] = []
@@ -112,22 +116,25 @@ final class XMLTreeBuilder {
     /// The builder refused the document (`refuse`) and reads no more.
     private var refused = false
 
-    init() {
+    /// Builds in `buffers` (a finished tree's, emptied) where given, else in new ones.
+    init(buffers: (nodes: GrowingBuffer<XMLTree.Node>, bytes: GrowingBuffer<UInt8>)? = nil) {
+        // A letter has some three hundred nodes.
+        nodes = buffers?.nodes ?? GrowingBuffer(capacity: 512)
+        bytes = buffers?.bytes ?? GrowingBuffer(capacity: 8_192)
         nodes.append(XMLTree.Node(kind: .element, line: 0, start: 0, length: 0))
         bytes.append(0)
         open.append(0)
     }
 
     deinit {
-        if !finished { nodes.deallocate(); bytes.deallocate() }
+        if !finished { ThreadParser.recycle(nodes: nodes, bytes: bytes) }
         open.deallocate()
     }
 
     /// The tree; the builder is spent.
     func finish() -> XMLTree {
         finished = true
-        return XMLTree(nodes: UnsafeBufferPointer(start: nodes.base, count: nodes.count), bytes: UnsafePointer(bytes.base),
-                       namespaces: namespaces)
+        return XMLTree(nodes: nodes, bytes: bytes, namespaces: namespaces)
     }
 
     func startElement(_ localName: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, line: Int32) {
@@ -223,7 +230,7 @@ final class XMLTreeBuilder {
 struct GrowingBuffer<Element> {
     private(set) var base: UnsafeMutablePointer<Element>
     var count = 0
-    private var capacity: Int
+    private(set) var capacity: Int
 
     init(capacity: Int) {
         self.capacity = capacity

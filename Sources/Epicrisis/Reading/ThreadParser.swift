@@ -1,0 +1,106 @@
+import CLibXML2
+import Foundation
+
+/// What a thread keeps from one letter's parse to the next: a libxml2 parser context whose events
+/// go to `XMLTreeBuilder`s, reset by `xmlCtxtReadMemory` before each letter as libxml2 provides
+/// for, and the buffers of the last tree, for the next tree to fill.
+///
+/// A new context for each letter (its name dictionary, stacks and input buffers made and freed
+/// again) and new buffers for each tree cost some 2–3 % of an XML letter's time, measured in
+/// turn on the same letters: more in time than in instructions, since blocks of kilobytes made and
+/// freed at every letter keep the allocator merging and sorting its free lists.
+final class ThreadParser {
+    private let context: xmlParserCtxtPtr
+    /// The options of a new context. `xmlCtxtReadMemory` sets a letter's options without clearing
+    /// all of the last letter's (`XML_PARSE_IGNORE_ENC`, given for a letter converted from
+    /// windows-1252, stays): each parse starts from these.
+    private let newOptions: Int32
+    private var spare: (nodes: GrowingBuffer<XMLTree.Node>, bytes: GrowingBuffer<UInt8>)?
+
+    private init?() {
+        guard let context = xmlNewParserCtxt() else { return nil }
+        self.context = context
+        newOptions = context.pointee.options
+        XMLEvents.collectErrors(context.pointee.sax)
+        XMLEvents.route(context.pointee.sax)
+    }
+
+    deinit {
+        xmlFreeParserCtxt(context)
+        spare?.nodes.deallocate()
+        spare?.bytes.deallocate()
+    }
+
+    /// This thread's parser, made the first time it asks (nil only where libxml2 cannot allocate one).
+    static var current: ThreadParser? {
+        if let stored = pthread_getspecific(key) {
+            let parser = Unmanaged<ThreadParser>.fromOpaque(stored)
+            guard parser._withUnsafeGuaranteedRef(\.isSpent) else { return parser.takeUnretainedValue() }
+            pthread_setspecific(key, nil)
+            parser.release()
+        }
+        guard let made = ThreadParser() else { return nil }
+        pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+        return made
+    }
+
+    /// The dictionary keeps every name the context has read, from letter to letter: a letter's
+    /// hundred-odd element names, the same in every letter. Past this many (letters of made-up
+    /// names) the parser is spent, and the next letter gets a new one: memory stays bounded.
+    private static let namesKept = 50_000
+    private var isSpent = false
+
+    /// Runs `body` with the context, its private pointer set to `builder` for the parse.
+    func parse<T>(building builder: XMLTreeBuilder, _ body: (xmlParserCtxtPtr) throws(ReadError) -> T) throws(ReadError) -> T {
+        let box = Unmanaged.passRetained(builder)
+        builder.context = context
+        context.pointee._private = box.toOpaque()
+        context.pointee.options = newOptions
+        defer {
+            context.pointee._private = nil
+            box.release()
+            if let dictionary = context.pointee.dict, xmlDictSize(dictionary) > Self.namesKept { isSpent = true }
+        }
+        return try body(context)
+    }
+
+    /// The last tree's buffers, emptied, if the thread has them.
+    func takeBuffers() -> (nodes: GrowingBuffer<XMLTree.Node>, bytes: GrowingBuffer<UInt8>)? {
+        guard var buffers = spare else { return nil }
+        spare = nil
+        buffers.nodes.count = 0
+        buffers.bytes.count = 0
+        return buffers
+    }
+
+    /// Buffers larger than this are freed rather than kept: one huge letter does not hold its
+    /// memory for the rest of a batch.
+    private static let bytesKept = 1 << 20
+
+    /// Keeps a finished tree's buffers for this thread's next tree, or frees them.
+    static func recycle(nodes: GrowingBuffer<XMLTree.Node>, bytes: GrowingBuffer<UInt8>) {
+        let size = nodes.capacity * MemoryLayout<XMLTree.Node>.stride + bytes.capacity
+        if size <= bytesKept, let stored = pthread_getspecific(key) {
+            let parser = Unmanaged<ThreadParser>.fromOpaque(stored).takeUnretainedValue()
+            if parser.spare == nil {
+                parser.spare = (nodes, bytes)
+                return
+            }
+        }
+        nodes.deallocate()
+        bytes.deallocate()
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        // The destructor's argument is optional in Glibc's declaration, not in Darwin's.
+        #if canImport(Darwin)
+        pthread_key_create(&key) { Unmanaged<ThreadParser>.fromOpaque($0).release() }
+        #else
+        pthread_key_create(&key) { stored in
+            if let stored { Unmanaged<ThreadParser>.fromOpaque(stored).release() }
+        }
+        #endif
+        return key
+    }()
+}
