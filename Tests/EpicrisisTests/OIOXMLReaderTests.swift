@@ -42,6 +42,33 @@ struct OIOXMLReaderTests {
         #expect(letter.lines[0].location.line == 14)
     }
 
+    /// Lines are read eight bytes at a time where they can be: the columns must count characters
+    /// (scalars) however the bytes of æ, €, 😀 or a no-break space fall across those eight, and
+    /// a line all in `<Bold>` must be emphasised.
+    @Test("columns count characters and bold lines are emphasised, whatever bytes the characters take")
+    func text01Columns() throws {
+        let pieces = ["a", "b", "Kræft", "ø", "å", "é", "€", "😀", " ", "\u{A0}", "x y", "12", ".", "-", "ÆØÅ", "e\u{301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var segments: [(text: String, bold: Bool)] = []
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                // Letters at both ends, so that the line is the segment as written, untrimmed.
+                segments.append(("k" + generator.text(lengths: 0...40, of: pieces) + "t", Bool.random(using: &generator)))
+            }
+            // Lines end at a break or at a newline in the text; either counts as one character.
+            let content = segments.map { $0.bold ? "<Bold>\($0.text)</Bold>" : $0.text }
+                .reduce("") { $0.isEmpty ? $1 : $0 + (Bool.random(using: &generator) ? "<Break/>" : "\n") + $1 }
+            let letter = try #require(try Fixtures.xmlLetters(Fixtures.oioxml(text01: content)).first)
+            #expect(letter.lines.map(\.text) == segments.map(\.text), "\(content)")
+            #expect(letter.lines.map(\.isEmphasised) == segments.map(\.bold), "\(content)")
+            var start = 0
+            for (line, segment) in zip(letter.lines, segments) {
+                #expect(line.location.column == start + 1, "\(segment.text) in \(content)")
+                start += segment.text.unicodeScalars.count + 1
+            }
+        }
+    }
+
     /// A thread reads its letters with one parser context and one pair of tree buffers: a letter
     /// must read the same after any other, whatever that one was.
     @Test("a letter reads the same after a windows-1252 letter, a malformed one or a larger one")

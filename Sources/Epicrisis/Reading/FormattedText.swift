@@ -48,6 +48,9 @@ struct FormattedText {
         }
     }
 
+    /// The top bit of each of eight bytes.
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
     // Never written after it is made.
     nonisolated(unsafe) private static let space: UnsafePointer<UInt8> = {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
@@ -73,17 +76,23 @@ struct FormattedText {
             let counting = (emphasised ? emphasisedCharacters : plainCharacters) == 0
             var byte = text[index]
             while true {
-                // Eight ASCII bytes with no line end or tab among them (most of any text) at
-                // once: each a character, visible unless a space.
+                // Eight bytes with no line end or tab among them (most of any text) at once:
+                // each that does not continue a character starts one, visible unless a space.
+                // (A no-break space, C2 A0, is read byte by byte.)
                 while index + 8 <= length {
                     let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
-                    guard word & 0x8080_8080_8080_8080 == 0,
-                          WordFold.equal(word, 0x0A) | WordFold.equal(word, 0x0D) | WordFold.equal(word, 0x09) == 0 else { break }
+                    guard WordFold.equal(word, 0x0A) | WordFold.equal(word, 0x0D) | WordFold.equal(word, 0x09) == 0 else { break }
+                    var starts = 8
+                    if word & Self.high != 0 {
+                        guard WordFold.equal(word, 0xC2) == 0 else { break }
+                        // A continuation byte is 10xxxxxx: its top bit set, the one below clear.
+                        starts -= (word & ~(word << 1) & Self.high).nonzeroBitCount
+                    }
                     if counting {
                         let spaces = WordFold.equal(word, 0x20) | WordFold.equal(word, 0x0B) | WordFold.equal(word, 0x0C)
-                        visible += 8 - spaces.nonzeroBitCount
+                        visible += starts - spaces.nonzeroBitCount
                     }
-                    characters += 8
+                    characters += starts
                     index += 8
                 }
                 byte = text[index]
