@@ -15,9 +15,9 @@ final class AnalysedLine: Sendable {
 
     init(_ line: TextLine, lexicon: Lexicon) {
         self.line = line
-        let folded = FoldedText(line.text, screen: lexicon.lineScreen)
-        self.folded = folded
         let isEmpty = line.text.isEmpty
+        let folded = isEmpty ? FoldedText.empty : FoldedText(line.text, screen: lexicon.lineScreen)
+        self.folded = folded
         self.isEmpty = isEmpty
         self.isPlaceholder = !isEmpty && lexicon.placeholder.matches(folded)
         // The line screen passes over the forms the line cannot hold.

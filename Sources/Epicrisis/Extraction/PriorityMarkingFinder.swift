@@ -16,7 +16,8 @@ struct PriorityMarkingFinder {
             found.append(PriorityMarking(colour: colour, evidence: Evidence(text: structured.text, location: structured.location,
                                                                             source: .marking)))
         }
-        for line in lines where mentionsColour(line.folded) {
+        // A blank line names no colour (and shares one fold, which no screen has read).
+        for line in lines where !line.isEmpty && mentionsColour(line.folded) {
             var best: (range: NSRange, colour: PriorityColour)?
             for pattern in lexicon.markings {
                 guard let match = pattern.captures(in: line.folded),
