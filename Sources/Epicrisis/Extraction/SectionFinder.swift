@@ -26,7 +26,7 @@ struct SectionFinder {
                 // The sections are read in place: a copy of one costs a reference count per field.
                 let parent = sections.count - 1
                 if sections[parent].heading != nil, sections[parent].lines.isEmpty || sections[parent].hasSubsections,
-                   !entry.items.isEmpty, Set(entry.items).isSubset(of: sections[parent].items) {
+                   !entry.items.isEmpty, entry.items.allSatisfy(sections[parent].items.contains) {
                     sections[parent].hasSubsections = true
                 }
                 sections.append(section)
@@ -43,8 +43,12 @@ struct SectionFinder {
                 sections[sections.count - 1].lines.append(line)
             }
         }
-        // Every item reads the same content; sift it once, not once per item.
-        for index in sections.indices { sections[index].realContent = sections[index].lines.filter(\.isRealContent) }
+        // Every item reads the same content; sift it once, not once per item. (Most sections'
+        // lines all say something: they are shared, not copied.)
+        for index in sections.indices {
+            let lines = sections[index].lines
+            sections[index].realContent = lines.allSatisfy(\.isRealContent) ? lines : lines.filter(\.isRealContent)
+        }
         return sections
     }
 
