@@ -13,10 +13,13 @@ final class AnalysedLine: Sendable {
     /// The line is blank. (Kept: every matcher asks of every line, and asking the text copied it.)
     let isEmpty: Bool
 
-    init(_ line: TextLine, lexicon: Lexicon) {
+    /// With `blank`, an empty fold that a blank line takes as its own: a letter's blank lines (a
+    /// third of an XML letter's lines, between its sections) share one, rather than each be folded,
+    /// screened and given two allocations.
+    init(_ line: TextLine, lexicon: Lexicon, blank: FoldedText? = nil) {
         self.line = line
         let isEmpty = line.text.isEmpty
-        let folded = isEmpty ? FoldedText.empty : FoldedText(line.text, screen: lexicon.lineScreen)
+        let folded = isEmpty ? blank ?? FoldedText("") : FoldedText(line.text, screen: lexicon.lineScreen)
         self.folded = folded
         self.isEmpty = isEmpty
         self.isPlaceholder = !isEmpty && lexicon.placeholder.matches(folded)

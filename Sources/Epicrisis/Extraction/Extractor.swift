@@ -20,7 +20,10 @@ public struct Extractor: Sendable {
 
     /// Extracts within a time limit, checked between items.
     public func extract(_ letter: Letter, deadline: Deadline) throws(DeadlineExceeded) -> Extraction {
-        let lines = letter.lines.map { AnalysedLine($0, lexicon: lexicon) }
+        // One blank fold a letter, not one a process: an object shared by threads has its
+        // reference count written from each, and two cores then wait on each other.
+        let blank = FoldedText("")
+        let lines = letter.lines.map { AnalysedLine($0, lexicon: lexicon, blank: blank) }
         let sections = SectionFinder(lexicon: lexicon).sections(of: lines)
         let priorityFinder = PriorityMarkingFinder(lexicon: lexicon.priority, context: context)
         let markings = priorityFinder.markings(in: lines, structured: letter.structuredPriority)

@@ -107,10 +107,6 @@ public final class FoldedText: @unchecked Sendable {
     /// Where the candidates' matches may first and last start.
     let screenStarts: ScreenStarts
 
-    /// The empty text, unscreened: a letter's blank lines (a third of an XML letter's lines, between
-    /// its sections) share it, rather than each be folded, screened and given two allocations.
-    static let empty = FoldedText("")
-
     /// Folds a text; with `screen`, also screens it, so that the screen's members pass it over where
     /// they cannot match.
     public convenience init(_ original: String, screen: LineScreen? = nil) {
