@@ -24,6 +24,22 @@ static inline void epicheck_silence_generic_errors(void) {
     xmlSetGenericErrorFunc(NULL, epicheck_ignore_generic_error);
 }
 
+#include <libxml/catalog.h>
+
+/// Frees the catalogs a document's `<?oasis-xml-catalog?>` instructions gave its parser context:
+/// libxml2's own reset of a context forgets them without freeing them, and a reused context
+/// would lose them at every such letter.
+static inline void epicheck_free_document_catalogs(xmlParserCtxtPtr context) {
+#ifdef LIBXML_CATALOG_ENABLED
+    if (context->catalogs != NULL) {
+        xmlCatalogFreeLocal(context->catalogs);
+        context->catalogs = NULL;
+    }
+#else
+    (void)context;
+#endif
+}
+
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.
 static inline void epicheck_xmlFree(void *pointer) { xmlFree(pointer); }
 

@@ -95,6 +95,24 @@ struct OIOXMLReaderTests {
         #expect(after.lines.map(\.text) == ["Plan: kontrol"])
         #expect(after.sender.organisation == "Testhospitalet")
         #expect(after.lines.first?.location.line == 14)
+        // An entity declared in one letter's DTD is not declared in the next.
+        let usesEntity = Fixtures.oioxml(text01: "Om &x;")
+        let declaresEntity = usesEntity.replacingOccurrences(of: "?>\n<Emessage", with: "?>\n<!DOCTYPE Emessage [<!ENTITY x \"kræft\">]>\n<Emessage")
+        #expect(try reader.read(Array(declaresEntity.utf8), path: "g.xml").first?.lines.map(\.text) == ["Om"])
+        #expect(throws: ReadError.self) { try reader.read(Array(usesEntity.utf8), path: "h.xml") }
+    }
+
+    @Test("a thread's parser is renewed once its dictionary holds too many names, and reads on")
+    func parserRenewed() throws {
+        let before = try #require(ThreadParser.current)
+        let names = (0...50_000).map { "<N\($0)/>" }.joined()
+        let manyNames = Fixtures.oioxml(text01: "Før", extra: "<Extra>\(names)</Extra>")
+        #expect(try OIOXMLReader().read(Array(manyNames.utf8), path: "many.xml").first?.lines.map(\.text) == ["Før"])
+        let renewed = ThreadParser.current
+        #expect(renewed !== before)
+        let small = Array(Fixtures.oioxml(text01: "Plan:<Space/>kontrol").utf8)
+        #expect(try OIOXMLReader().read(small, path: "small.xml").first?.lines.map(\.text) == ["Plan: kontrol"])
+        #expect(ThreadParser.current === renewed)
     }
 
     @Test("any rep.oio.dk namespace version; elements matched by local name", arguments: [

@@ -5,8 +5,8 @@ import Foundation
 /// go to `XMLTreeBuilder`s, reset by `xmlCtxtReadMemory` before each letter as libxml2 provides
 /// for, and the buffers of the last tree, for the next tree to fill.
 ///
-/// A new context for each letter (its name dictionary, stacks and input buffers made and freed
-/// again) and new buffers for each tree cost some 2–3 % of an XML letter's time, measured in
+/// A new context for each letter (its name dictionary, stacks and tables made and freed again)
+/// and new buffers for each tree cost some 2–3 % of an XML letter's time, measured in
 /// turn on the same letters: more in time than in instructions, since blocks of kilobytes made and
 /// freed at every letter keep the allocator merging and sorting its free lists.
 final class ThreadParser {
@@ -45,9 +45,12 @@ final class ThreadParser {
     }
 
     /// The dictionary keeps every name the context has read, from letter to letter: a letter's
-    /// hundred-odd element names, the same in every letter. Past this many (letters of made-up
-    /// names) the parser is spent, and the next letter gets a new one: memory stays bounded.
+    /// hundred-odd element names and its namespace, the same in every letter. Past this many
+    /// names, or bytes of them (letters of made-up names), the parser is spent and the next
+    /// letter gets a new one: memory stays bounded, and far below the size at which libxml2's
+    /// dictionary refuses names (10 MB), which for a new context is one letter's alone.
     private static let namesKept = 50_000
+    private static let nameBytesKept = 1 << 20
     private var isSpent = false
 
     /// Runs `body` with the context, its private pointer set to `builder` for the parse.
@@ -57,9 +60,17 @@ final class ThreadParser {
         context.pointee._private = box.toOpaque()
         context.pointee.options = newOptions
         defer {
+            // The letter's input and anything else of it the context holds go now, not at the
+            // thread's next letter: a thread may wait long for one.
+            epicheck_free_document_catalogs(context)
+            xmlCtxtReset(context)
             context.pointee._private = nil
+            builder.context = nil
             box.release()
-            if let dictionary = context.pointee.dict, xmlDictSize(dictionary) > Self.namesKept { isSpent = true }
+            if let dictionary = context.pointee.dict,
+               xmlDictSize(dictionary) > Self.namesKept || xmlDictGetUsage(dictionary) > Self.nameBytesKept {
+                isSpent = true
+            }
         }
         return try body(context)
     }
@@ -77,18 +88,28 @@ final class ThreadParser {
     /// memory for the rest of a batch.
     private static let bytesKept = 1 << 20
 
-    /// Keeps a finished tree's buffers for this thread's next tree, or frees them.
+    /// Keeps a finished tree's buffers for this thread's next tree, or frees them: of two pairs
+    /// (a tree's and an unused builder's) the larger is kept.
     static func recycle(nodes: GrowingBuffer<XMLTree.Node>, bytes: GrowingBuffer<UInt8>) {
-        let size = nodes.capacity * MemoryLayout<XMLTree.Node>.stride + bytes.capacity
+        let size = Self.size(nodes, bytes)
         if size <= bytesKept, let stored = pthread_getspecific(key) {
             let parser = Unmanaged<ThreadParser>.fromOpaque(stored).takeUnretainedValue()
-            if parser.spare == nil {
-                parser.spare = (nodes, bytes)
+            if let spare = parser.spare, Self.size(spare.nodes, spare.bytes) >= size {
+                nodes.deallocate()
+                bytes.deallocate()
                 return
             }
+            parser.spare?.nodes.deallocate()
+            parser.spare?.bytes.deallocate()
+            parser.spare = (nodes, bytes)
+            return
         }
         nodes.deallocate()
         bytes.deallocate()
+    }
+
+    private static func size(_ nodes: GrowingBuffer<XMLTree.Node>, _ bytes: GrowingBuffer<UInt8>) -> Int {
+        nodes.capacity * MemoryLayout<XMLTree.Node>.stride + bytes.capacity
     }
 
     private static let key: pthread_key_t = {
