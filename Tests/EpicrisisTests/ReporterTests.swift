@@ -39,6 +39,24 @@ struct ReporterTests {
         #expect(Self.render(Reporters.named(name)!) == expected)
     }
 
+    /// A dashboard fails what the exit status fails: with `--fail-on warning` the warning is a
+    /// failed test too, with `--fail-on error` it is a passed one that shows the finding.
+    @Test("JUnit fails the findings at or above --fail-on, and only those")
+    func junitFailOn() {
+        var options = Self.options
+        let byDefault = JUnitReporter().letter(Self.reports[0], position: 0, options)
+        #expect(byDefault.contains("failures=\"1\""))
+        #expect(!byDefault.contains("<failure type=\"warning\""))
+        #expect(byDefault.contains("<system-out>letters/a.txt: Late effects are missing.</system-out>"))
+        options.failOn = .warning
+        let strict = JUnitReporter().letter(Self.reports[0], position: 0, options)
+        #expect(strict.contains("failures=\"2\""))
+        #expect(strict.contains("<failure type=\"warning\" message=\"Late effects are missing.\">"))
+        options.failOn = .error
+        let unreadable = JUnitReporter().letter(Self.reports[1], position: 1, options)
+        #expect(unreadable.contains("<failure type=\"error\""))
+    }
+
     @Test("NDJSON is one compact JSON object per line")
     func ndjson() throws {
         let lines = Self.render(NDJSONReporter()).split(separator: "\n")

@@ -1,7 +1,8 @@
 import Epicrisis
 
-/// JUnit XML for CI dashboards: a test suite per letter, a test case per rule that fired, failures
-/// for errors and warnings.
+/// JUnit XML for CI dashboards: a test suite per letter, a test case per rule that fired, failed
+/// from the severity that fails the run (`ReportOptions.failOn`) up; below it the finding is the
+/// test's output.
 public final class JUnitReporter: Reporter {
     public static let name = "junit"
     public init() {}
@@ -11,7 +12,7 @@ public final class JUnitReporter: Reporter {
     }
 
     public func letter(_ report: LetterReport, position: Int, _ options: ReportOptions) -> String {
-        let failures = report.findings.filter { $0.severity >= .warning }.count
+        let failures = report.findings.filter { $0.severity >= options.failOn }.count
         var out = "  <testsuite name=\"\(Self.escape(report.file))\" tests=\"\(max(1, report.findings.count))\" failures=\"\(failures)\" errors=\"0\">\n"
         if report.findings.isEmpty {
             out += "    <testcase classname=\"\(Self.escape(report.file))\" name=\"epicheck\"/>\n"
@@ -20,7 +21,7 @@ public final class JUnitReporter: Reporter {
             let place = finding.location.map { "\(report.file):\($0.line):\($0.column)" } ?? report.file
             out += "    <testcase classname=\"\(Self.escape(report.file))\" name=\"\(Self.escape(finding.rule))\">\n"
             let body = Self.escape("\(place): \(finding.message)" + (finding.evidence.map { "\n" + Identifiers.redact($0, show: options.showIdentifiers) } ?? ""))
-            if finding.severity >= .warning {
+            if finding.severity >= options.failOn {
                 out += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escape(finding.message))\">\(body)</failure>\n"
             } else {
                 out += "      <system-out>\(body)</system-out>\n"

@@ -10,14 +10,19 @@ public struct ReportOptions: Sendable {
     public var toolVersion: String
     /// Terminal colours in the text format: on only for a terminal that has not asked for `NO_COLOR`.
     public var colour: Bool
+    /// The least severity that fails a run (`check --fail-on`): JUnit reports findings from it up
+    /// as failed tests and the rest as passed ones, so that a dashboard fails what the exit
+    /// status fails.
+    public var failOn: Severity
 
     public init(language: Language = .da, showIdentifiers: Bool = false, rules: [Rule] = [],
-                toolVersion: String = EpicheckVersion.current, colour: Bool = false) {
+                toolVersion: String = EpicheckVersion.current, colour: Bool = false, failOn: Severity = .error) {
         self.language = language
         self.showIdentifiers = showIdentifiers
         self.rules = rules
         self.toolVersion = toolVersion
         self.colour = colour
+        self.failOn = failOn
     }
 }
 

@@ -72,7 +72,7 @@ struct CheckCommand: ParsableCommand {
         var written = Baseline(root: writeBaseline.map { URL(fileURLWithPath: $0).deletingLastPathComponent() })
         let sinks = try makeSinks()
         let options = ReportOptions(language: common.lang, showIdentifiers: common.showIdentifiers, rules: toolkit.engine.rules,
-                                    colour: Terminal.wantsColour(output: output.first))
+                                    colour: Terminal.wantsColour(output: output.first), failOn: failOn)
         for sink in sinks { sink.output.write(sink.reporter.header(options)) }
 
         var tally = RunTally()
