@@ -27,8 +27,8 @@ static inline void epicheck_silence_generic_errors(void) {
 #include <libxml/catalog.h>
 
 /// Frees the catalogs a document's `<?oasis-xml-catalog?>` instructions gave its parser context:
-/// libxml2's own reset of a context forgets them without freeing them, and a reused context
-/// would lose them at every such letter.
+/// libxml2's own reset of a context forgets them without freeing them, so a reused context would
+/// leak them at every such letter.
 static inline void epicheck_free_document_catalogs(xmlParserCtxtPtr context) {
 #ifdef LIBXML_CATALOG_ENABLED
     if (context->catalogs != NULL) {
