@@ -13,7 +13,7 @@ public struct CPRNumber: Hashable, Sendable {
         let digits = withUnsafeMutableBytes(of: &places) { places -> String? in
             var count = 0
             for byte in text.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: " ") {
-                guard count < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                guard count < 10, byte.isNumber else { return nil }
                 places[count] = byte
                 count += 1
             }

@@ -9,15 +9,15 @@ public enum SKSCode {
     /// `D` + letter + two digits + up to four letters or digits.
     public static func isWellFormedDiagnosis(_ code: String) -> Bool {
         guard let c = asciiUppercased(code), c.count >= 4, c.count <= 8, c[0] == UInt8(ascii: "D"), isLetter(c[1]),
-              isDigit(c[2]), isDigit(c[3]) else { return false }
-        return c[4...].allSatisfy { isLetter($0) || isDigit($0) }
+              c[2].isNumber, c[3].isNumber else { return false }
+        return c[4...].allSatisfy { isLetter($0) || $0.isNumber }
     }
 
     /// `K…` (procedure) or `B…` (treatment), three to ten letters and digits.
     public static func isProcedure(_ code: String) -> Bool {
         guard let c = asciiUppercased(code), c.count >= 3, c.count <= 10, c[0] == UInt8(ascii: "K") || c[0] == UInt8(ascii: "B"),
               isLetter(c[1]) else { return false }
-        return c.allSatisfy { isLetter($0) || isDigit($0) }
+        return c.allSatisfy { isLetter($0) || $0.isNumber }
     }
 
     /// Cancer codes per the checklist: `DC00`–`DC97`, `DD00`–`DD09`, `DD37`–`DD48`, and `DZ85` (history of cancer).
@@ -25,7 +25,7 @@ public enum SKSCode {
         // Past its first four characters a code may hold anything; those four are ASCII or it
         // is no cancer code. (Read as characters, a digit beyond ASCII would count.)
         guard let c = asciiUppercased(code) else { return isCancer(characters: Array(code.uppercased())) }
-        guard c.count >= 4, c[0] == UInt8(ascii: "D"), isDigit(c[2]), isDigit(c[3]) else { return false }
+        guard c.count >= 4, c[0] == UInt8(ascii: "D"), c[2].isNumber, c[3].isNumber else { return false }
         return isCancer(chapter: c[1], number: Int(c[2] - UInt8(ascii: "0")) * 10 + Int(c[3] - UInt8(ascii: "0")))
     }
 
@@ -54,7 +54,6 @@ public enum SKSCode {
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
-    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 }
 
 extension SKSCode {
@@ -87,7 +86,7 @@ extension SKSCode {
         while let index = utf8.firstIndex(of: UInt8(ascii: "O"), in: offset..<utf8.count) {
             let before = index > 0 ? utf8[index - 1] : 0
             let after = index + 1 < utf8.count ? utf8[index + 1] : 0
-            if before == UInt8(ascii: "O") || isDigit(before) || isDigit(after) { return true }
+            if before == UInt8(ascii: "O") || before.isNumber || after.isNumber { return true }
             offset = index + 1
         }
         return false

@@ -48,9 +48,6 @@ struct FormattedText {
         }
     }
 
-    /// The top bit of each of eight bytes.
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-
     // Never written after it is made.
     nonisolated(unsafe) private static let space: UnsafePointer<UInt8> = {
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 2)
@@ -83,10 +80,10 @@ struct FormattedText {
                     let word = UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)
                     guard WordFold.equal(word, 0x0A) | WordFold.equal(word, 0x0D) | WordFold.equal(word, 0x09) == 0 else { break }
                     var starts = 8
-                    if word & Self.high != 0 {
+                    if word & WordFold.high != 0 {
                         guard WordFold.equal(word, 0xC2) == 0 else { break }
                         // A continuation byte is 10xxxxxx: its top bit set, the one below clear.
-                        starts -= (word & ~(word << 1) & Self.high).nonzeroBitCount
+                        starts -= (word & ~(word << 1) & WordFold.high).nonzeroBitCount
                     }
                     if counting {
                         let spaces = WordFold.equal(word, 0x20) | WordFold.equal(word, 0x0B) | WordFold.equal(word, 0x0C)

@@ -77,7 +77,7 @@ struct HeaderBlock {
     private static func mayHoldLabel(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.contains { $0 == UInt8(ascii: ":") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 >= 0x80 }
+            bytes.contains { $0 == UInt8(ascii: ":") || $0.isNumber || $0 >= 0x80 }
         }
     }
 

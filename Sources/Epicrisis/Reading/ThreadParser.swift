@@ -112,16 +112,5 @@ final class ThreadParser {
         nodes.capacity * MemoryLayout<XMLTree.Node>.stride + bytes.capacity
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        // The destructor's argument is optional in Glibc's declaration, not in Darwin's.
-        #if canImport(Darwin)
-        pthread_key_create(&key) { Unmanaged<ThreadParser>.fromOpaque($0).release() }
-        #else
-        pthread_key_create(&key) { stored in
-            if let stored { Unmanaged<ThreadParser>.fromOpaque(stored).release() }
-        }
-        #endif
-        return key
-    }()
+    private static let key = ThreadObjectKey.make()
 }

@@ -501,7 +501,8 @@ public final class FoldedText: @unchecked Sendable {
 /// `8i…8i+7`, as a little-endian load puts it).
 enum WordFold {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let high: UInt64 = 0x8080_8080_8080_8080
+    /// The top bit of each of eight bytes.
+    static let high: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes lower-cased, or nil when one is not ASCII or folds away (the second of
     /// "oe", "Oe", "OE", "aa", "Aa", "AA", the byte before the first being `previous`).

@@ -355,18 +355,7 @@ final class ThreadDFAs {
         return table._withUnsafeGuaranteedRef(body)
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        // The destructor's argument is optional in Glibc's declaration, not in Darwin's.
-        #if canImport(Darwin)
-        pthread_key_create(&key) { Unmanaged<ThreadDFAs>.fromOpaque($0).release() }
-        #else
-        pthread_key_create(&key) { stored in
-            if let stored { Unmanaged<ThreadDFAs>.fromOpaque(stored).release() }
-        }
-        #endif
-        return key
-    }()
+    private static let key = ThreadObjectKey.make()
 
     private static let serials = SerialCounter()
 
